@@ -1,0 +1,1 @@
+"""The PRSS Resource Library: load, check and render the content under `content/`."""

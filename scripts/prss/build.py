@@ -1,0 +1,94 @@
+"""`build.py`: check the content, generate docs/, then let MkDocs build site/. Exit 0 built, 1 failed."""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .config import read_site
+from .library import load_library
+from .pages import render_pages
+from .problems import has_errors, summary_line
+
+REPO = Path(__file__).resolve().parents[2]
+
+# Each producer turns the library into files under docs/: {relative path: text or bytes}.
+PRODUCERS = [render_pages]
+
+
+def generate(root: Path) -> int:
+    """Check and render into root/docs. Returns 1, after printing the problems, when content is bad."""
+    loaded = load_library(root)
+    for p in loaded.problems:
+        print(p, file=sys.stderr)
+    if has_errors(loaded.problems):
+        print(summary_line(loaded.problems, loaded.files), file=sys.stderr)
+        return 1
+    site = read_site(root)
+    files: dict[str, str | bytes] = {}
+    for produce in PRODUCERS:
+        files.update(produce(loaded.library, site))
+    write_tree(root / "docs", files)
+    return 0
+
+
+def write_tree(out: Path, files: dict[str, str | bytes]) -> None:
+    """Write only what changed and remove what is no longer produced, so mtimes stay stable for previews."""
+    out.mkdir(exist_ok=True)
+    for rel, data in files.items():
+        path = out / rel
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if not path.is_file() or path.read_bytes() != raw:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(raw)
+    for path in sorted(out.rglob("*"), reverse=True):
+        rel = path.relative_to(out).as_posix()
+        if path.is_file() and rel not in files:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def run_mkdocs(root: Path, site_dir: Path) -> int:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site_dir)]
+    return subprocess.run(command, cwd=root, env=env).returncode
+
+
+def count_pages(root: Path, site_dir: Path) -> list[str]:
+    """Nothing lost: each content file must have produced exactly one page."""
+    errors = []
+    for section in ("practices", "mentors"):
+        sources = sorted(p.stem for p in (root / "content" / section).glob("*.md"))
+        built = sorted(p.parent.name for p in (site_dir / section).glob("*/index.html"))
+        missing = sorted(set(sources) - set(built))
+        if missing:
+            errors.append(f"{section}: {len(sources)} files but {len(built)} pages; missing: {', '.join(missing)}")
+    return errors
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="build.py", description=__doc__.split(":", 1)[1].strip())
+    parser.add_argument("root", nargs="?", type=Path, default=REPO, help="the library root (default: this repository)")
+    parser.add_argument("--site-dir", type=Path, help="where to build (default: ROOT/site)")
+    parser.add_argument("--generate-only", action="store_true", help="write docs/ and stop before MkDocs")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit:
+        return 2 if exit.code else 0
+    root = args.root.resolve()
+    if generate(root):
+        return 1
+    if args.generate_only:
+        return 0
+    site_dir = (args.site_dir or root / "site").resolve()
+    if run_mkdocs(root, site_dir):
+        print("build.py: error: mkdocs build --strict failed; see its messages above", file=sys.stderr)
+        return 1
+    errors = count_pages(root, site_dir)
+    for error in errors:
+        print(f"build.py: error: {error}", file=sys.stderr)
+    return 1 if errors else 0

@@ -1,0 +1,33 @@
+"""`check_content.py`: report every content problem, as text or JSON. Exit 0 clean, 1 problems, 2 usage."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .library import load_library
+from .problems import has_errors, summary_line
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="check_content.py", description=__doc__.split(":", 1)[1].strip())
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("root", nargs="?", type=Path, default=REPO, help="the library root (default: this repository)")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit:
+        return 2 if exit.code else 0
+    if not (args.root / "content").is_dir():
+        print(f"check_content.py: error: {args.root} has no content/ folder", file=sys.stderr)
+        return 2
+    loaded = load_library(args.root.resolve())
+    if args.format == "json":
+        print(json.dumps([p.as_dict() for p in loaded.problems], indent=2))
+    else:
+        for p in loaded.problems:
+            print(p)
+        print(summary_line(loaded.problems, loaded.files))
+    return 1 if has_errors(loaded.problems) else 0

@@ -1,0 +1,177 @@
+"""Read one content file into a Document: front-matter values, where each value sits, and the body.
+
+Nothing here raises on bad input: every fault becomes a Problem. The YAML is composed, never
+constructed as a whole, so aliases and non-standard tags are refused before they can expand or run.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 1_000_000
+STANDARD_TAGS = {f"tag:yaml.org,2002:{t}" for t in
+                 ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+FENCE = re.compile(r"^---[ \t]*$")
+
+Position = tuple[int, int]
+_SCALARS = yaml.constructor.SafeConstructor()
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    meta: dict
+    positions: dict[tuple, Position]
+    body: str
+    body_line: int
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, *keys) -> Position:
+        """The line and column of a value, falling back to its nearest parent, then the fence."""
+        while keys:
+            if keys in self.positions:
+                return self.positions[keys]
+            keys = keys[:-1]
+        return (1, 1)
+
+
+class _Refused(Exception):
+    def __init__(self, code: str, message: str, hint: str, mark):
+        super().__init__(message)
+        self.code, self.message, self.hint, self.mark = code, message, hint, mark
+
+
+class _Loader(yaml.SafeLoader):
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused("yaml-alias", f"YAML alias '*{event.anchor}' is not allowed",
+                           "write the value out in full; anchors and aliases are refused", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def read_document(path: Path, display: str) -> Document:
+    raw = path.read_bytes()
+    problem = _check_bytes(raw, display)
+    if problem:
+        return _failed(display, problem)
+    text = raw.decode("utf-8")
+    lines = text.split("\n")
+    if not lines or not FENCE.match(lines[0]):
+        return _failed(display, Problem(display, 1, 1, "missing-front-matter",
+                                        "the file does not start with a front-matter block",
+                                        "put a line '---', the fields, and another '---' at the top of the file"))
+    end = next((i for i in range(1, len(lines)) if FENCE.match(lines[i])), None)
+    if end is None:
+        return _failed(display, Problem(display, 1, 1, "missing-front-matter",
+                                        "the front matter opened with '---' is never closed",
+                                        "add a line '---' after the last field"))
+    meta, positions, problems = parse_yaml("\n".join(lines[1:end]), display, first_line=2)
+    if not problems and not isinstance(meta, dict):
+        return _failed(display, Problem(display, 2, 1, "front-matter-not-mapping",
+                                        "the front matter is not a set of 'field: value' lines",
+                                        "write one field per line, e.g. 'title: Jail peer navigation'"))
+    body = "\n".join(lines[end + 1:])
+    if not problems and not body.strip():
+        problems.append(Problem(display, end + 1, 1, "empty-body", "the file has no text below the front matter",
+                                "write the description below the closing '---' line"))
+    return Document(display, meta, positions, body, end + 2, problems)
+
+
+def _check_bytes(raw: bytes, display: str) -> Problem | None:
+    if len(raw) > MAX_BYTES:
+        return Problem(display, 1, 1, "file-too-large", f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}",
+                       "split the text or move long material to a linked reference")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return Problem(display, 1, 1, "byte-order-mark", "the file starts with a UTF-8 byte-order mark (BOM)",
+                       "save the file as 'UTF-8' without BOM (in VS Code: click 'UTF-8 with BOM' in the status bar)")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[:err.start].count(b"\n") + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return Problem(display, line, col, "not-utf8", f"byte 0x{raw[err.start]:02x} is not valid UTF-8",
+                       "save the file with the UTF-8 encoding")
+    if b"\r" in raw:
+        line = raw[:raw.index(b"\r")].count(b"\n") + 1
+        return Problem(display, line, 1, "crlf-line-endings", "the file has Windows (CRLF) line endings",
+                       "save the file with 'LF' line endings (in VS Code: click 'CRLF' in the status bar)")
+    return None
+
+
+def _failed(display: str, problem: Problem) -> Document:
+    return Document(display, {}, {}, "", 1, [problem])
+
+
+def parse_yaml(text: str, display: str, first_line: int = 1):
+    """Parse YAML text into plain data plus a map from key paths to (line, col)."""
+    positions: dict[tuple, Position] = {}
+    problems: list[Problem] = []
+
+    def where(mark) -> Position:
+        return (mark.line + first_line, mark.column + 1)
+
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        data = _to_data(node, (), positions, where, problems, display) if node else {}
+    except _Refused as err:
+        return {}, {}, [Problem(display, *where(err.mark), err.code, err.message, err.hint)]
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        return {}, {}, [Problem(display, *where(mark), "yaml-syntax", _yaml_message(err), _yaml_hint(text, mark))]
+    except (yaml.YAMLError, RecursionError) as err:
+        return {}, {}, [Problem(display, first_line, 1, "yaml-syntax", f"the front matter cannot be read: {err}",
+                                "check the indentation and quoting of the fields")]
+    return data, positions, problems
+
+
+def _yaml_message(err) -> str:
+    return " ".join(str(err.problem or err.context or "invalid YAML").split())
+
+
+def _yaml_hint(text: str, mark) -> str:
+    line = text.split("\n")[mark.line] if mark and mark.line < len(text.split("\n")) else ""
+    if "\t" in line:
+        return "YAML does not allow tab characters for indentation; use spaces"
+    return "check this line's indentation, colons and quotes; text containing ': ' must be in quotes"
+
+
+def _to_data(node, path, positions, where, problems, display):
+    positions[path] = where(node.start_mark)
+    if node.tag not in STANDARD_TAGS:
+        raise _Refused("unsafe-yaml-tag", f"the YAML tag '{node.tag}' is not allowed",
+                       "remove the '!!' tag and write a plain value", node.start_mark)
+    if isinstance(node, yaml.MappingNode):
+        return _mapping(node, path, positions, where, problems, display)
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_data(item, path + (i,), positions, where, problems, display)
+                for i, item in enumerate(node.value)]
+    try:
+        return _SCALARS.construct_object(node)
+    except (ValueError, OverflowError, yaml.YAMLError):
+        # A timestamp like 2026-02-30 resolves as a date but cannot be built: keep the text for the date rule.
+        return node.value
+    finally:
+        _SCALARS.constructed_objects.clear()
+
+
+def _mapping(node, path, positions, where, problems, display):
+    result = {}
+    for key_node, value_node in node.value:
+        key = _to_data(key_node, path + ("<key>",), positions, where, problems, display)
+        if not isinstance(key, (str, int)):
+            raise _Refused("front-matter-not-mapping", "a field name must be plain text",
+                           "write each field as 'name: value'", key_node.start_mark)
+        if key in result:
+            problems.append(Problem(display, *where(key_node.start_mark), "duplicate-key",
+                                    f"the field '{key}' appears more than once",
+                                    "keep one of them; YAML would silently use only the last"))
+        result[key] = _to_data(value_node, path + (key,), positions, where, problems, display)
+        positions[path + (key,)] = where(key_node.start_mark)
+    positions.pop(path + ("<key>",), None)
+    return result

@@ -1,0 +1,80 @@
+"""Problems are values: every check yields them, and the CLI and the build print `str(problem)`."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+# Every code the checker can report, with what it means for the person who has to fix it.
+# The README table and the contributor guide are generated from this dictionary.
+CODES: dict[str, str] = {
+    "not-utf8": "The file is not saved as UTF-8 text.",
+    "byte-order-mark": "The file starts with an invisible byte-order mark (BOM).",
+    "crlf-line-endings": "The file uses Windows (CRLF) line endings.",
+    "file-too-large": "The file is larger than the library accepts.",
+    "missing-front-matter": "The file does not start with a `---` front-matter block.",
+    "yaml-syntax": "The front matter is not valid YAML.",
+    "yaml-alias": "The front matter uses a YAML anchor or alias (`&name`, `*name`), which is refused.",
+    "unsafe-yaml-tag": "The front matter uses a YAML tag such as `!!python/object`, which is refused.",
+    "duplicate-key": "A front-matter field appears twice.",
+    "front-matter-not-mapping": "The front matter is not a list of `field: value` lines.",
+    "empty-body": "The file has front matter but no text below it.",
+    "body-heading-level": "The text uses a `#` or `##` heading; the page template owns those levels.",
+    "unknown-citation": "The text cites `[n]` but there is no n-th reference.",
+    "raw-html": "The text contains raw HTML, which the library does not accept.",
+    "missing-field": "A required field is missing.",
+    "wrong-type": "A field has the wrong kind of value.",
+    "unknown-field": "The file has a field the library does not know.",
+    "empty-value": "A field that must have content is empty.",
+    "too-long": "A text field is longer than allowed.",
+    "html-in-text": "A text field contains HTML markup.",
+    "missing-objectives": "A practice has no `objectives` field.",
+    "empty-objectives": "A practice's `objectives` list is empty.",
+    "unknown-objective": "An objective id is not one of the four PRSSMI objectives.",
+    "duplicate-objective": "The same objective is listed twice.",
+    "duplicate-value": "The same value is listed twice in one field.",
+    "unknown-intercept": "An intercept is not a whole number from 0 to 5.",
+    "unknown-setting": "A setting id is not defined in content/settings.yml.",
+    "unknown-evidence-level": "An evidence level is not defined in content/evidence-levels.yml.",
+    "unknown-mentor": "A mentor id does not match any file in content/mentors/.",
+    "unknown-practice": "A practice slug does not match any file in content/practices/.",
+    "bad-slug": "The file name is not a valid slug (lowercase letters, digits and hyphens).",
+    "duplicate-slug": "Two files have the same slug, ignoring case.",
+    "invalid-date": "A date is not a real date in YYYY-MM-DD form.",
+    "future-date": "A date lies in the future.",
+    "reference-missing-url": "A reference has no `url`.",
+    "reference-bad-url": "A reference's `url` is not an http(s) address.",
+    "reference-missing-source": "A reference has neither `authors` nor `publisher`.",
+    "bad-url": "A web address is not an http(s) address.",
+    "bad-state": "A state is not a two-letter U.S. postal code.",
+    "not-markdown": "A file in a content folder is not a `.md` file.",
+    "bad-vocabulary": "A vocabulary file under content/ is malformed.",
+    "stale-review": "The evidence was last reviewed more than two years ago (a warning).",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+    hint: str = ""
+    level: str = "error"
+
+    def __str__(self) -> str:
+        head = f"{self.path}:{self.line}:{self.col}: {self.level}: {self.message} [{self.code}]"
+        return f"{head}\n  hint: {self.hint}" if self.hint else head
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def summary_line(problems: list[Problem], files: int) -> str:
+    errors = sum(p.level == "error" for p in problems)
+    warnings = len(problems) - errors
+    noun = "problem" if len(problems) == 1 else "problems"
+    return f"{len(problems)} {noun} ({errors} errors, {warnings} warnings) in {files} files"
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.level == "error" for p in problems)

@@ -1,0 +1,44 @@
+"""Shared fixtures: a library root made from the fixture content plus one golden case's files."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = Path(__file__).parent / "fixtures" / "library"
+CASES = Path(__file__).parent / "cases"
+
+
+def make_root(tmp: Path, files: dict[str, str] | None = None, encoding: str = "utf-8", repeat=None) -> Path:
+    """A library root: the real vocabularies, the fixture's content, mkdocs.yml, then `files` on top.
+
+    `repeat` maps a path to [text, times], appended to that file: large inputs without large case files.
+    """
+    shutil.copytree(FIXTURE / "content", tmp / "content")
+    for vocabulary in (REPO / "content").glob("*.yml"):
+        shutil.copy(vocabulary, tmp / "content" / vocabulary.name)
+    shutil.copy(REPO / "mkdocs.yml", tmp / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", tmp / "overrides")
+    for rel, text in (files or {}).items():
+        path = tmp / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if text is None:
+            path.unlink()
+        else:
+            path.write_bytes(text.encode(encoding))
+    for rel, (text, times) in (repeat or {}).items():
+        with open(tmp / rel, "a", encoding=encoding) as handle:
+            handle.write(text * times)
+    return tmp
+
+
+def load_case(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def library_root(tmp_path):
+    return make_root(tmp_path)
