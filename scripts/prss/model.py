@@ -16,7 +16,7 @@ class Field:
     choices: tuple = ()
 
 
-SERVICE_AREAS = ("rural", "urban", "suburban", "mixed")
+SERVICE_AREAS = ("rural", "urban", "suburban", "mixed", "unconfirmed")
 
 _REVIEWED = "The date the evidence was last reviewed, YYYY-MM-DD."
 _UPDATED = "The date the page was last edited, YYYY-MM-DD; defaults to `last_reviewed`."
@@ -49,7 +49,8 @@ MENTOR_FIELDS = (
     Field("name", "text", True, "The organization's name.", max_len=120),
     Field("city", "text", True, "The city of its main office.", max_len=80),
     Field("state", "state", True, "The two-letter U.S. postal code, such as OH."),
-    Field("service_area", "choice", True, "The kind of area it serves.", choices=SERVICE_AREAS),
+    Field("service_area", "choice", True, "The kind of area it serves: rural, urban, suburban, mixed, or \"unconfirmed\".",
+          choices=SERVICE_AREAS),
     Field("summary", "text", True, "One or two plain sentences about the site.", max_len=300),
     Field("settings", "settings", True, "Justice or health setting ids it works with."),
     Field("website", "url", True, "Its website, an http(s) address."),
