@@ -1,4 +1,5 @@
 """Live preview: regenerate docs/ whenever content/ changes while `mkdocs serve` rebuilds from docs/."""
+import os
 import subprocess
 import sys
 import threading
@@ -14,7 +15,7 @@ def snapshot(folder: Path) -> dict:
     return {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
 
 
-def watch(root: Path, interval: float = 0.5) -> None:
+def watch(root: Path, interval: float = 0.2) -> None:
     seen = snapshot(root / "content")
     while True:
         time.sleep(interval)
@@ -24,12 +25,19 @@ def watch(root: Path, interval: float = 0.5) -> None:
             generate(root)
 
 
-def main() -> int:
-    if generate(REPO):
+def main(argv=None) -> int:
+    """`serve.py [--root ROOT] [mkdocs serve options]`; previews skip the PDFs unless PRSS_PDF=1."""
+    args, root = list(sys.argv[1:] if argv is None else argv), REPO
+    if args[:1] == ["--root"] and len(args) > 1:
+        root, args = Path(args[1]).resolve(), args[2:]
+    os.environ.setdefault("PRSS_PDF", "0")
+    if "--clean" not in args:  # rebuild only the pages whose Markdown changed: docs/ holds every relation already
+        args[:0] = ["--dirty", "--no-strict"]  # a dirty build always warns; `make site` stays strict
+    if generate(root):
         return 1
-    threading.Thread(target=watch, args=(REPO,), daemon=True).start()
-    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--config-file", str(REPO / "mkdocs.yml"),
-                            *sys.argv[1:]], cwd=REPO)
+    threading.Thread(target=watch, args=(root,), daemon=True).start()
+    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--config-file", str(root / "mkdocs.yml"),
+                            *args], cwd=root)
 
 
 if __name__ == "__main__":

@@ -42,3 +42,43 @@ def load_case(path: Path) -> dict:
 @pytest.fixture
 def library_root(tmp_path):
     return make_root(tmp_path)
+
+
+def copy_repo(tmp: Path) -> Path:
+    """A copy of this repository's library (content, mkdocs.yml, overrides) to build without touching site/."""
+    for name in ("content", "overrides"):
+        shutil.copytree(REPO / name, tmp / name)
+    shutil.copy(REPO / "mkdocs.yml", tmp / "mkdocs.yml")
+    return tmp
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory) -> Path:
+    """The real library, built once per test run; returns its site/ folder."""
+    from prss.build import main as build
+    root = copy_repo(tmp_path_factory.mktemp("repo"))
+    assert build([str(root)]) == 0, "the repository's own library does not build"
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(repo_site):
+    """repo_site served over HTTP on 127.0.0.1; yields the base URL ending in '/'."""
+    from browser import serve
+    with serve(repo_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from browser import launch
+    with launch() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -7,15 +7,30 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import cite, export, feed, linkcheck, redirects
+from .catalog import produce_catalog
 from .config import read_site
 from .library import load_library
 from .pages import render_pages
+from .permalinks import unbuilt_urls
 from .problems import has_errors, summary_line
 
 REPO = Path(__file__).resolve().parents[2]
 
 # Each producer turns the library into files under docs/: {relative path: text or bytes}.
 PRODUCERS = [render_pages]
+PRODUCERS.append(produce_catalog)  # issue 4: data/catalog.json + the catalog's filter script
+# issue 5: redirects and tombstones, citation files, open data + Data page, Atom feed
+PRODUCERS += [redirects.produce, cite.render_citations, export.render_data, feed.render_feed]
+# issue 9: contributor guide, review queue, editor schemas; 301 rules for static hosts
+from . import guide, hosting  # noqa: E402
+PRODUCERS += [guide.produce, hosting.produce]
+# issue 6: the library PDF and per-page PDFs under docs/downloads/ (PRSS_PDF=0: one-page stand-ins)
+from . import pdf  # noqa: E402
+PRODUCERS.append(pdf.render_downloads)
+# issue 7: the script that makes "Skip to content" move keyboard focus
+from . import skiplink  # noqa: E402
+PRODUCERS.append(skiplink.produce)
 
 
 def generate(root: Path) -> int:
@@ -29,7 +44,13 @@ def generate(root: Path) -> int:
     site = read_site(root)
     files: dict[str, str | bytes] = {}
     for produce in PRODUCERS:
-        files.update(produce(loaded.library, site))
+        produced = produce(loaded.library, site)
+        clash = sorted(set(files) & set(produced))  # issue 7, nothing lost: a second writer would hide the first
+        if clash:
+            print(f"build.py: error: {produce.__module__}.{produce.__name__} writes docs/{clash[0]}, which another "
+                  f"step already wrote; rename the content file that produces it (e.g. content/pages/)", file=sys.stderr)
+            return 1
+        files.update(produced)
     write_tree(root / "docs", files)
     return 0
 
@@ -52,10 +73,15 @@ def write_tree(out: Path, files: dict[str, str | bytes]) -> None:
 
 
 def run_mkdocs(root: Path, site_dir: Path) -> int:
+    """`mkdocs build --strict`, printing only its warnings and errors (--quiet would hide strict failures)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
                "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site_dir)]
-    return subprocess.run(command, cwd=root, env=env).returncode
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    for line in (result.stdout + result.stderr).splitlines():
+        if line.startswith(("WARNING", "ERROR", "Aborted", "Error")):
+            print(line, file=sys.stderr)
+    return result.returncode
 
 
 def count_pages(root: Path, site_dir: Path) -> list[str]:
@@ -88,7 +114,8 @@ def main(argv=None) -> int:
     if run_mkdocs(root, site_dir):
         print("build.py: error: mkdocs build --strict failed; see its messages above", file=sys.stderr)
         return 1
-    errors = count_pages(root, site_dir)
+    errors = count_pages(root, site_dir) + unbuilt_urls(root, site_dir)
+    errors += linkcheck.build_errors(site_dir, read_site(root).url)  # issue 7: link integrity gate
     for error in errors:
         print(f"build.py: error: {error}", file=sys.stderr)
     return 1 if errors else 0

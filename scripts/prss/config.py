@@ -37,3 +37,8 @@ def read_site(root: Path) -> Site:
     url = str(config.get("site_url") or "http://localhost:8000/")
     version = str(config.get("extra", {}).get("version", "0"))
     return Site(config["site_name"], url if url.endswith("/") else url + "/", version)
+
+
+def pdf_enabled() -> bool:
+    """Issue 6: PRSS_PDF=0 puts a one-page stand-in at each PDF path, for quick previews and benchmarks."""
+    return os.environ.get("PRSS_PDF", "1") != "0"

@@ -10,6 +10,7 @@ from . import rules
 from .frontmatter import Document, parse_yaml, read_document
 from .model import (MENTOR_FIELDS, PAGE_FIELDS, PRACTICE_FIELDS, Evidence, EvidenceLevel, Intercept, Library,
                     Mentor, Objective, Page, Practice, Reference, Retired, Setting)
+from .permalinks import check_permalinks
 from .problems import Problem, has_errors
 
 VOCABULARIES = {
@@ -44,16 +45,21 @@ def load_library(root: Path, today: Optional[dt.date] = None) -> Loaded:
                 problems += rules.check_body(doc, _count(doc.meta.get("references")))
     for doc in page_docs:
         problems += doc.problems or list(rules.check_fields(doc, PAGE_FIELDS, ctx))
+        problems += [] if doc.problems else list(rules.check_page_body(doc))
+    problems += check_permalinks(root, {"practices": practice_docs, "mentors": mentor_docs}, {  # issue 5
+        "objectives": ctx.objectives, "settings": ctx.settings, "evidence": ctx.levels,
+        "intercepts": [i.get("id") for i in vocab["intercepts"]]})
     files = len(practice_docs) + len(mentor_docs) + len(page_docs) + len(VOCABULARIES)
     if has_errors(problems):
         return Loaded(None, problems, files)
+    practices = [_practice(d) for d in practice_docs]
     library = Library(
         objectives=tuple(Objective(**o) for o in vocab["objectives"]),
         intercepts=tuple(Intercept(**i) for i in vocab["intercepts"]),
         settings=tuple(Setting(s["id"], s["name"], tuple(s["keywords"])) for s in vocab["settings"]),
         levels=tuple(EvidenceLevel(lv["id"], lv["name"], lv["requires"], tuple(lv["crosswalk"].items()))
                      for lv in vocab["levels"]),
-        practices=tuple(_practice(d) for d in practice_docs),
+        practices=tuple(p for p in practices if not p.retired), retired=tuple(p for p in practices if p.retired),
         mentors=tuple(_mentor(d) for d in mentor_docs),
         pages=tuple(Page(_slug(d), d.meta["title"], d.meta["summary"], d.body) for d in page_docs))
     return Loaded(library, problems, files)
@@ -86,10 +92,16 @@ def _read_folder(folder: Path, root: Path, problems: list[Problem]) -> list[Docu
     docs = []
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         display = str(path.relative_to(root))
-        if path.name.startswith("."):
+        if path.name.startswith(".") and path.suffix != ".md":
+            continue  # editor and system files (.DS_Store, .gitkeep); a hidden .md is reported as a bad slug
+        if path.suffix == ".md" and not path.is_file():
+            problems.append(Problem(display, 1, 1, "unreadable-file", f"'{path.name}' is not a regular file "
+                                    f"({'a folder' if path.is_dir() else 'a broken link or a device'})",
+                                    "replace it with the Markdown file itself, or move it out of content/"))
             continue
-        if path.suffix != ".md" or not path.is_file():
-            problems.append(Problem(display, 1, 1, "not-markdown", f"'{path.name}' is not a .md file",
+        if path.suffix != ".md":
+            kind = "a folder; content folders hold no subfolders" if path.is_dir() else "not a .md file"
+            problems.append(Problem(display, 1, 1, "not-markdown", f"'{path.name}' is {kind}",
                                     "content files must be Markdown files ending in '.md'; move other files elsewhere"))
             continue
         docs.append(read_document(path, display))
@@ -108,6 +120,9 @@ def _check_slugs(docs: list[Document]) -> list[Problem]:
             suggestion = "-".join(rules.re.findall(r"[a-z0-9]+", slug.lower())) or "practice-name"
             found.append(Problem(doc.path, 1, 1, "bad-slug", f"the file name '{slug}' is not a valid slug",
                                  f"rename the file to '{suggestion}.md': lowercase letters, digits and hyphens"))
+        elif slug == "index":  # docs/<section>/index.md is the section's list page: it would replace this one
+            found.append(Problem(doc.path, 1, 1, "bad-slug", "the file name 'index' is reserved for the list page",
+                                 "rename the file after what it describes, e.g. 'jail-peer-navigation.md'"))
         if slug.lower() in seen:
             found.append(Problem(doc.path, 1, 1, "duplicate-slug", f"the slug '{slug}' is already used by "
                                  f"{seen[slug.lower()]}", "rename one of the files; slugs ignore case"))

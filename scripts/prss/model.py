@@ -180,6 +180,9 @@ class Library:
     practices: tuple[Practice, ...]
     mentors: tuple[Mentor, ...]
     pages: tuple[Page, ...]
+    # Retired practices keep a tombstone page (prss/redirects.py) but appear in no list: `practices`
+    # holds only the current ones, so every list, count and relation leaves retired ones out.
+    retired: tuple[Practice, ...] = ()
 
     def practices_where(self, field: str, value) -> list[Practice]:
         """Practices whose list field holds value: the derived inverse of every relation."""

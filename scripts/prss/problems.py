@@ -20,6 +20,7 @@ CODES: dict[str, str] = {
     "body-heading-level": "The text uses a `#` or `##` heading; the page template owns those levels.",
     "unknown-citation": "The text cites `[n]` but there is no n-th reference.",
     "raw-html": "The text contains raw HTML, which the library does not accept.",
+    "placeholder-text": "The text still has a `TODO:` line from the new-file template.",
     "missing-field": "A required field is missing.",
     "wrong-type": "A field has the wrong kind of value.",
     "unknown-field": "The file has a field the library does not know.",
@@ -46,8 +47,15 @@ CODES: dict[str, str] = {
     "bad-url": "A web address is not an http(s) address.",
     "bad-state": "A state is not a two-letter U.S. postal code.",
     "not-markdown": "A file in a content folder is not a `.md` file.",
+    "unreadable-file": "A content file cannot be read: a folder named `.md`, a broken link, or no permission.",
     "bad-vocabulary": "A vocabulary file under content/ is malformed.",
     "stale-review": "The evidence was last reviewed more than two years ago (a warning).",
+    # issue 5: permanent URLs (prss/permalinks.py)
+    "lost-url": "A URL in content/published-urls.txt no longer resolves and no alias covers it.",
+    "bad-ledger-line": "A line of content/published-urls.txt is not a URL path starting with `/`.",
+    "self-alias": "An alias is the file's own slug.",
+    "alias-taken": "An alias is the slug of another file in the same folder (two files aliasing each other form a loop).",
+    "duplicate-alias": "The same alias is claimed twice, by two files or in one file.",
 }
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import html
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -13,11 +14,18 @@ from .model import Field
 from .problems import Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+# A whole tag, or just where a browser would start one: '<a onmouseover=...' needs no '>' on the same line.
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|<[a-zA-Z/!?][^>]*")
+ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);")  # themes print some fields raw
 AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>")
-CITATION = re.compile(r"(?<![\]\\])\[(\d+)\](?![(\[:])")
+CITATION = re.compile(r"(?<!\\)\[(\d+)\](?![(:])")  # [1], also back to back as [1][2]
 HEADING = re.compile(r"^(#{1,2})[ \t]")
 FENCE = re.compile(r"^\s*(```|~~~)")
+# The target of a Markdown link or image `[text](url)`, or of a reference definition `[id]: url`.
+LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
+URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+SAFE_SCHEMES = ("http", "https", "mailto")
+PLACEHOLDER = re.compile(r"\bTODO:")  # what scaffold.py writes where the text is still to be written
 US_STATES = frozenset(
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
     "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI".split())
@@ -56,10 +64,27 @@ def check_fields(doc: Document, fields: tuple[Field, ...], ctx: Context) -> Iter
             yield problem(doc, (key,), "unknown-field", f"unknown field '{key}'",
                           did_you_mean(key, names, "the README's field table").replace("valid ids", "fields"))
     for field in fields:
-        if field.name in doc.meta:
+        if field.name in doc.meta and _blank(doc.meta[field.name]):
+            # A scaffold's `field:` or `field: ""` placeholder: one plain message, whatever the kind.
+            yield problem(doc, (field.name,), "empty-value", f"'{field.name}' is empty", _fill_hint(field, ctx))
+        elif field.name in doc.meta:
             yield from KINDS[field.kind](doc, field, doc.meta[field.name], ctx)
         elif field.required:
             yield _missing(doc, field)
+
+
+def _fill_hint(field: Field, ctx: Context) -> str:
+    """What to write into an empty field: its help text, plus its valid ids or choices when it has them."""
+    head = f"fill it in{'' if field.required else ' or delete the line'}: {field.help}"
+    ids = {"objectives": (ctx.objectives, "content/objectives.yml"), "settings": (ctx.settings, "content/settings.yml"),
+           "mentors": (ctx.mentors, "content/mentors/ (the file names)")}
+    if field.kind in ids:
+        return f"{head} {did_you_mean('', *ids[field.kind])}"
+    return f"{head} Choose one of: {', '.join(field.choices)}" if field.choices else head
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _missing(doc: Document, field: Field) -> Problem:
@@ -81,9 +106,9 @@ def _text(doc, keys, value, max_len=None) -> Iterator[Problem]:
         if max_len and len(value) > max_len:
             yield problem(doc, keys, "too-long", f"'{name}' is {len(value)} characters; the limit is {max_len}",
                           "shorten it; put detail in the body text")
-        if HTML_TAG.search(AUTOLINK.sub("", value)):
+        if HTML_TAG.search(AUTOLINK.sub("", value)) or ENTITY.search(value):
             yield problem(doc, keys, "html-in-text", f"'{name}' contains HTML markup",
-                          "write plain text; remove anything between < and >")
+                          "write plain text: no tags (put a space after '<'), no entities like '&amp;' (type '&')")
 
 
 def _kind(value) -> str:
@@ -125,6 +150,10 @@ def _ids(doc, field, value, valid, noun, where, code=None) -> Iterator[Problem]:
         return
     seen = set()
     for i, item in enumerate(value):
+        if not isinstance(item, (str, int)) or isinstance(item, bool):  # also keeps 3.0 and true out of intercepts
+            yield problem(doc, (field.name, i), "wrong-type", f"each {noun} in '{field.name}' should be an id, "
+                          f"found {_kind(item)}", did_you_mean("", valid, where))
+            continue
         if item in seen:
             dup = "duplicate-objective" if noun == "objective" else "duplicate-value"
             yield problem(doc, (field.name, i), dup, f"{noun} '{item}' is listed twice", "remove the repeat")
@@ -247,7 +276,7 @@ def check_url(doc, field, value, ctx):
 
 
 def check_state(doc, field, value, ctx):
-    if value not in US_STATES:
+    if not isinstance(value, str) or value not in US_STATES:
         close = [s for s in US_STATES if isinstance(value, str) and s == value.strip().upper()]
         hint = f"did you mean '{close[0]}'? " if close else ""
         yield problem(doc, (field.name,), "bad-state", f"'{value}' is not a two-letter U.S. postal code",
@@ -309,12 +338,42 @@ def check_body(doc: Document, reference_count: int) -> Iterator[Problem]:
         if HEADING.match(line):
             yield Problem(doc.path, lineno, 1, "body-heading-level", "the text uses a '#' or '##' heading",
                           "use '###' for headings in the text; the page supplies the top levels")
-        tag = HTML_TAG.search(AUTOLINK.sub("", line))
-        if tag:
-            yield Problem(doc.path, lineno, tag.start() + 1, "raw-html", f"the text contains HTML '{tag.group(0)[:40]}'",
-                          "write Markdown instead: **bold**, [link text](https://...), lists with '-'")
+        yield from _markup(doc, lineno, line)
+        todo = PLACEHOLDER.search(line)
+        if todo:
+            yield Problem(doc.path, lineno, todo.start() + 1, "placeholder-text",
+                          "the text still has a 'TODO:' placeholder from the template",
+                          "replace the whole 'TODO:' line with your own text, or delete the section")
         for match in CITATION.finditer(line):
             if not 1 <= int(match.group(1)) <= reference_count:
                 yield Problem(doc.path, lineno, match.start() + 1, "unknown-citation",
                               f"the text cites [{match.group(1)}] but there are {reference_count} references",
                               "cite a reference by its number in the 'references' list, starting at [1]")
+
+
+def check_page_body(doc: Document) -> Iterator[Problem]:
+    """A site page's text may use ## headings and has no references, but gets the same HTML and link rules."""
+    in_fence = False
+    for offset, line in enumerate(doc.body.split("\n")):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        if not in_fence:
+            yield from _markup(doc, doc.body_line + offset, line)
+
+
+def _markup(doc: Document, lineno: int, line: str) -> Iterator[Problem]:
+    """Raw HTML, and links whose scheme a browser would run or open locally (javascript:, data:, file:).
+
+    Passes: 'See [the guide](https://example.org/guide).'  Fails: 'See [this](javascript:alert(1)).'
+    """
+    tag = HTML_TAG.search(AUTOLINK.sub("", line))
+    if tag:
+        yield Problem(doc.path, lineno, tag.start() + 1, "raw-html", f"the text contains HTML '{tag.group(0)[:40]}'",
+                      "write Markdown instead: **bold**, [link text](https://...), lists with '-'")
+    for match in LINK_TARGET.finditer(line):
+        url = match.group(1) or match.group(2)
+        scheme = URL_SCHEME.match(re.sub(r"[\x00-\x20]", "", html.unescape(url)))
+        if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+            yield Problem(doc.path, lineno, match.start(1 if match.group(1) else 2) + 1, "bad-url",
+                          f"the link '{url[:60]}' uses the '{scheme.group(1)}:' scheme",
+                          "link to an http(s) address, or to another page with a relative link like ../other-page/")

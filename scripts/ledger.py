@@ -1,0 +1,10 @@
+"""Append the new URLs of a built site to content/published-urls.txt: `python scripts/ledger.py [ROOT] [--site-dir DIR]`."""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from prss.permalinks import main  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(main())

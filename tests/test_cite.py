@@ -1,0 +1,83 @@
+"""Citations: the box on every page, and BibTeX and RIS files that parse back to the right values."""
+import dataclasses
+import re
+
+import pytest
+
+from conftest import REPO
+from prss.cite import bibtex, citation, ris
+from prss.config import read_site
+from prss.library import load_library
+
+LIBRARY = load_library(REPO).library
+SITE = read_site(REPO)
+ITEMS = [("practices", p) for p in LIBRARY.practices + LIBRARY.retired] + [("mentors", m) for m in LIBRARY.mentors]
+
+
+def parse_bibtex(text: str) -> tuple[str, str, dict]:
+    """A tiny BibTeX reader: one entry, `name = {value}` fields with nested braces."""
+    head = re.match(r"@(\w+)\{([^,\s]+),\n", text)
+    fields, rest = {}, text[head.end():]
+    while match := re.match(r"\s*(\w+) = \{", rest):
+        depth, i = 1, match.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(rest[i], 0) if rest[i - 1] != "\\" else 0
+            i += 1
+        fields[match.group(1)], rest = rest[match.end():i - 1], rest[i:].lstrip(",")
+    assert rest.strip() == "}", f"unparsed BibTeX: {rest!r}"
+    return head.group(1), head.group(2), fields
+
+
+def parse_ris(text: str) -> list[tuple[str, str]]:
+    lines = text.split("\r\n")
+    assert lines.pop() == ""
+    tags = [re.fullmatch(r"([A-Z][A-Z0-9])  - (.*)", line).groups() for line in lines]
+    assert tags[0] == ("TY", "ELEC") and tags[-1] == ("ER", "")
+    return tags
+
+
+@pytest.mark.parametrize("section,item", ITEMS, ids=lambda v: getattr(v, "slug", v))
+def test_bibtex_file_parses_to_the_page(repo_site, section, item):
+    kind, key, fields = parse_bibtex((repo_site / f"cite/{section}-{item.slug}.bib").read_text(encoding="utf-8"))
+    assert (kind, key) == ("misc", f"prss-{section}-{item.slug}")
+    assert fields["url"] == SITE.permalink(f"{section}/{item.slug}/")
+    assert fields["date"] == item.last_reviewed.isoformat() and fields["author"] == "{" + SITE.name + "}"
+
+
+@pytest.mark.parametrize("section,item", ITEMS, ids=lambda v: getattr(v, "slug", v))
+def test_ris_file_parses_to_the_page(repo_site, section, item):
+    tags = dict(parse_ris((repo_site / f"cite/{section}-{item.slug}.ris").read_bytes().decode("utf-8")))
+    assert tags["TI"] == " ".join(item.title.split()) and tags["UR"] == SITE.permalink(f"{section}/{item.slug}/")
+    assert tags["DA"] == item.last_reviewed.strftime("%Y/%m/%d") and tags["T2"] == SITE.name
+
+
+def test_bibtex_escapes_special_characters():
+    practice = dataclasses.replace(LIBRARY.practices[0], title="Peers & courts_2 {x} 100% #1 $5 ~ ^ \\ end")
+    _, _, fields = parse_bibtex(bibtex(citation(practice, SITE)))
+    assert fields["title"] == (r"{Peers \& courts\_2 \{x\} 100\% \#1 \$5 \textasciitilde{} "
+                               r"\textasciicircum{} \textbackslash{} end}")
+
+
+def test_ris_keeps_one_line_per_value():
+    practice = dataclasses.replace(LIBRARY.practices[0], summary="Two\nlines\r\nhere")
+    assert ("AB", "Two lines here") in parse_ris(ris(citation(practice, SITE)))
+
+
+def test_practice_page_shows_apa_citation_and_downloads(repo_site):
+    p = LIBRARY.practices[0]
+    page = (repo_site / f"practices/{p.slug}/index.html").read_text(encoding="utf-8")
+    box = page.split('id="cite"')[1].split('id="references"')[0]
+    c = citation(p, SITE)
+    day = p.last_reviewed
+    assert f"{SITE.name}. ({day.year}, {day:%B} {day.day}). <em>" in box and f"</em>. {c.url}</p>" in box
+    assert f'href="../../cite/practices-{p.slug}.bib"' in box and f'href="../../cite/practices-{p.slug}.ris"' in box
+    assert f'data-copy="{c.url}"' in box
+
+
+def test_copy_link_button_copies_the_permanent_url(site_url, page):
+    m = LIBRARY.mentors[0]
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site_url + f"mentors/{m.slug}/")
+    page.get_by_role("button", name="Copy link").click()
+    assert page.get_by_role("button", name="Link copied").is_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == SITE.permalink(f"mentors/{m.slug}/")

@@ -1,0 +1,93 @@
+"""Keyboard use in the browser: the skip link, search, every catalog filter and the mentor map work without a mouse."""
+from __future__ import annotations
+
+import pytest
+
+from accessibility import pages_of, reached, tab_through, tab_to
+
+FILTERS = "#prss-catalog form input, #prss-catalog form button"
+MAP_LINKS = ".prss-map a"
+# An SVG link may name its target in xlink:href.
+HREF = """() => { const a = document.activeElement;
+  const href = a.getAttribute("href") ?? a.getAttributeNS("http://www.w3.org/1999/xlink", "href");
+  return new URL(href, location.href).href; }"""
+
+
+def not_working(controls: list[dict]) -> list[str]:
+    """The controls that Tab never reached or whose focus did not show."""
+    return [f"{c['control']} reached={c['reached']} focus shown={c['shown']}"
+            for c in controls if not (c["reached"] and c["shown"])]
+
+
+@pytest.mark.parametrize("kind", ["home", "catalog", "practice", "mentor", "objective", "browse", "mentor map"])
+def test_first_tab_shows_skip_link_to_the_page_title(kind, repo_site, site_url, page):
+    page.goto(site_url + pages_of(repo_site, kind)[0])
+    page.keyboard.press("Tab")
+    assert page.locator("a.md-skip:focus").inner_text().strip() == "Skip to content"
+    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")  # hidden until focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#" + page.locator("article h1").get_attribute("id")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('article') !== null"), "Tab after the skip left the content"
+
+
+def test_search_opens_with_slash_and_a_result_opens_with_enter(site_url, page):
+    page.goto(site_url)
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.matches('.md-search__input')")
+    page.keyboard.type("jail")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("ArrowDown")
+    target = page.evaluate("document.activeElement.href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
+
+
+def test_search_box_is_reached_by_tab(site_url, page):
+    page.goto(site_url)
+    assert tab_to(page, ".md-search__input", limit=5)
+
+
+def test_every_catalog_filter_is_reached_by_tab_with_visible_focus(site_url, page):
+    page.goto(site_url + "practices/")
+    page.wait_for_selector("#prss-catalog[data-ready=ready]")
+    tab_through(page)
+    controls = reached(page, FILTERS)
+    assert len(controls) > 10 and not not_working(controls), "\n".join(not_working(controls))
+
+
+def test_catalog_filters_work_with_space_and_enter(site_url, page):
+    page.goto(site_url + "practices/")
+    page.wait_for_selector("#prss-catalog[data-ready=ready]")
+    assert tab_to(page, "#prss-catalog input[name=setting][value=jails]")
+    page.keyboard.press("Space")
+    page.wait_for_url("**/practices/?setting=jails")
+    assert "Showing" in page.inner_text(".prss-catalog-status") and " of " in page.inner_text(".prss-catalog-status")
+    assert tab_to(page, ".prss-catalog-clear")
+    page.keyboard.press("Enter")
+    assert page.locator("#prss-catalog input:checked").count() == 0 and "?" not in page.url
+
+
+def test_catalog_words_filter_works_by_typing(site_url, page):
+    page.goto(site_url + "practices/")
+    page.wait_for_selector("#prss-catalog[data-ready=ready]")
+    assert tab_to(page, "#prss-catalog-text")
+    page.keyboard.type("jail")
+    page.wait_for_url("**/practices/?text=jail")
+    assert " of " in page.inner_text(".prss-catalog-status")
+
+
+def test_every_map_link_is_reached_by_tab_with_visible_focus(repo_site, site_url, page):
+    page.goto(site_url + pages_of(repo_site, "mentor map")[0])
+    tab_through(page)
+    links = reached(page, MAP_LINKS)
+    assert page.locator(".prss-map-mark").count() > 0 and not not_working(links), "\n".join(not_working(links))
+
+
+def test_map_link_opens_its_mentor_page_with_enter(site_url, page):
+    page.goto(site_url + "mentors/")
+    assert tab_to(page, ".prss-map-mark")
+    target = page.evaluate(HREF)
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
+    assert page.locator("article h1").count() == 1
