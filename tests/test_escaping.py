@@ -120,3 +120,22 @@ def test_browser_shows_the_text_literally_in_title_heading_and_search(page, serv
     page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item")
     assert TITLE in [t.strip() for t in page.locator(".md-search-result__item h1").all_inner_texts()]
+
+
+class _Meta(HTMLParser):
+    """The content of each <meta name|property=...> tag, as a browser would read it."""
+
+    def __init__(self):
+        super().__init__()
+        self.meta = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and "content" in attrs:
+            self.meta[attrs.get("name") or attrs.get("property")] = attrs["content"]
+
+
+def test_meta_description_keeps_quotes_inside_its_attribute(site):
+    parser = _Meta()
+    parser.feed((site / "practices" / SLUG / "index.html").read_text(encoding="utf-8"))
+    assert parser.meta["description"] == parser.meta["og:description"] == SUMMARY

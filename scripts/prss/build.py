@@ -7,8 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import cite, export, feed, linkcheck, redirects
-from .catalog import produce_catalog
+from . import catalog, cite, export, feed, guide, hosting, linkcheck, pdf, redirects, skiplink
 from .config import read_site
 from .library import load_library
 from .pages import render_pages
@@ -18,19 +17,18 @@ from .problems import has_errors, summary_line
 REPO = Path(__file__).resolve().parents[2]
 
 # Each producer turns the library into files under docs/: {relative path: text or bytes}.
-PRODUCERS = [render_pages]
-PRODUCERS.append(produce_catalog)  # issue 4: data/catalog.json + the catalog's filter script
-# issue 5: redirects and tombstones, citation files, open data + Data page, Atom feed
-PRODUCERS += [redirects.produce, cite.render_citations, export.render_data, feed.render_feed]
-# issue 9: contributor guide, review queue, editor schemas; 301 rules for static hosts
-from . import guide, hosting  # noqa: E402
-PRODUCERS += [guide.produce, hosting.produce]
-# issue 6: the library PDF and per-page PDFs under docs/downloads/ (PRSS_PDF=0: one-page stand-ins)
-from . import pdf  # noqa: E402
-PRODUCERS.append(pdf.render_downloads)
-# issue 7: the script that makes "Skip to content" move keyboard focus
-from . import skiplink  # noqa: E402
-PRODUCERS.append(skiplink.produce)
+PRODUCERS = [
+    render_pages,               # practice, mentor, browse and section pages
+    catalog.produce_catalog,    # data/catalog.json and the catalog's filter script
+    redirects.produce,          # redirect pages at old slugs, tombstones for retired practices
+    cite.render_citations,      # BibTeX and RIS files
+    export.render_data,         # open data, its JSON Schema and the Data page
+    feed.render_feed,           # the Atom feed
+    guide.produce,              # contributor guide, review queue, editor schemas
+    hosting.produce,            # 301 rules for static hosts
+    pdf.render_downloads,       # the library PDF and per-page PDFs (PRSS_PDF=0: one-page stand-ins)
+    skiplink.produce,           # the script that makes "Skip to content" move keyboard focus
+]
 
 
 def generate(root: Path) -> int:

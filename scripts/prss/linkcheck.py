@@ -7,6 +7,7 @@ match an id (or an <a name>) in the target page. External links are not fetched:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
 import sys
 from dataclasses import dataclass
@@ -160,8 +161,21 @@ def build_errors(site: Path, site_url: str) -> list[str]:
 
 
 def _errors(report: Report, site: Path) -> list[str]:
-    pdfs = [check_pdf(p, p.relative_to(site).as_posix()) for p in sorted(site.rglob("*.pdf"))]
-    return [str(b) for b in report.broken] + [problem for found in pdfs for problem in found]
+    return [str(b) for b in report.broken] + _pdf_errors(site)
+
+
+def _pdf_errors(site: Path) -> list[str]:
+    """Check each PDF once per distinct content: identical files (such as PRSS_PDF=0 stand-ins) share a result."""
+    checked: dict[str, tuple[str, list[str]]] = {}
+    problems = []
+    for path in sorted(site.rglob("*.pdf")):
+        shown = path.relative_to(site).as_posix()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest not in checked:
+            checked[digest] = (shown, check_pdf(path, shown))
+        first, found = checked[digest]
+        problems += [shown + problem[len(first):] for problem in found]
+    return problems
 
 
 def main(argv=None) -> int:

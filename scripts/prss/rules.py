@@ -25,6 +25,8 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
 URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 SAFE_SCHEMES = ("http", "https", "mailto")
+BODY_HEADING = re.compile(HEADING.pattern, re.MULTILINE)
+BODY_LINK_TARGET = re.compile(LINK_TARGET.pattern, re.MULTILINE)
 PLACEHOLDER = re.compile(r"\bTODO:")  # what scaffold.py writes where the text is still to be written
 US_STATES = frozenset(
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
@@ -328,6 +330,8 @@ KINDS = {
 
 def check_body(doc: Document, reference_count: int) -> Iterator[Problem]:
     """Body rules: no #/## headings, no raw HTML, and every [n] citation names a listed reference."""
+    if _clean_body(doc.body, reference_count):
+        return
     in_fence = False
     for offset, line in enumerate(doc.body.split("\n")):
         lineno = doc.body_line + offset
@@ -372,8 +376,26 @@ def _markup(doc: Document, lineno: int, line: str) -> Iterator[Problem]:
                       "write Markdown instead: **bold**, [link text](https://...), lists with '-'")
     for match in LINK_TARGET.finditer(line):
         url = match.group(1) or match.group(2)
-        scheme = URL_SCHEME.match(re.sub(r"[\x00-\x20]", "", html.unescape(url)))
-        if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+        scheme = _unsafe_scheme(url)
+        if scheme:
             yield Problem(doc.path, lineno, match.start(1 if match.group(1) else 2) + 1, "bad-url",
-                          f"the link '{url[:60]}' uses the '{scheme.group(1)}:' scheme",
+                          f"the link '{url[:60]}' uses the '{scheme}:' scheme",
                           "link to an http(s) address, or to another page with a relative link like ../other-page/")
+
+
+def _unsafe_scheme(url: str) -> str:
+    """The scheme of a link a browser would run or open locally (javascript:, data:, file:), else ''."""
+    scheme = URL_SCHEME.match(re.sub(r"[\x00-\x20]", "", html.unescape(url)))
+    return scheme.group(1) if scheme and scheme.group(1).lower() not in SAFE_SCHEMES else ""
+
+
+def _clean_body(body: str, reference_count: int) -> bool:
+    """One pass over the whole text: True when no line can break a body rule, so the line scan is skipped.
+
+    Each pattern finds at least what it finds line by line, so a False only costs the slower scan.
+    """
+    if BODY_HEADING.search(body) or PLACEHOLDER.search(body) or HTML_TAG.search(AUTOLINK.sub("", body)):
+        return False
+    if any(not 1 <= int(n) <= reference_count for n in CITATION.findall(body)):
+        return False
+    return not any(_unsafe_scheme(m.group(1) or m.group(2)) for m in BODY_LINK_TARGET.finditer(body))
