@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import escape
 
 from .model import Library, Practice
 from .rules import CITATION
@@ -33,7 +34,7 @@ def environment() -> Environment:
     env.filters["text"] = text
     env.filters["yaml_text"] = lambda v: json.dumps(str(v), ensure_ascii=False)  # JSON strings are valid YAML
     # Material prints `description` into an HTML attribute unescaped, so it gets HTML-escaped here, once.
-    env.filters["meta_text"] = lambda v: json.dumps(html.escape(str(v), quote=True), ensure_ascii=False)
+    env.filters["meta_text"] = lambda v: json.dumps(str(escape(v)), ensure_ascii=False)
     env.globals["mentor_map"] = mentor_map  # issue 4: the /mentors/ map, computed in prss/usmap.py
     env.filters["citation"] = citation  # issue 5: the "Cite this page" box (prss/cite.py)
     env.filters["jsonld"] = jsonld  # issue 5: schema.org JSON-LD in the front matter (prss/meta.py)
