@@ -332,13 +332,7 @@ def check_body(doc: Document, reference_count: int) -> Iterator[Problem]:
     """Body rules: no #/## headings, no raw HTML, and every [n] citation names a listed reference."""
     if _clean_body(doc.body, reference_count):
         return
-    in_fence = False
-    for offset, line in enumerate(doc.body.split("\n")):
-        lineno = doc.body_line + offset
-        if FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence:
-            continue
+    for lineno, line in _lines_outside_code(doc):
         if HEADING.match(line):
             yield Problem(doc.path, lineno, 1, "body-heading-level", "the text uses a '#' or '##' heading",
                           "use '###' for headings in the text; the page supplies the top levels")
@@ -357,12 +351,18 @@ def check_body(doc: Document, reference_count: int) -> Iterator[Problem]:
 
 def check_page_body(doc: Document) -> Iterator[Problem]:
     """A site page's text may use ## headings and has no references, but gets the same HTML and link rules."""
+    for lineno, line in _lines_outside_code(doc):
+        yield from _markup(doc, lineno, line)
+
+
+def _lines_outside_code(doc: Document) -> Iterator[tuple[int, str]]:
+    """(file line number, text) of each body line outside fenced code blocks (a closing fence line included)."""
     in_fence = False
     for offset, line in enumerate(doc.body.split("\n")):
         if FENCE.match(line):
             in_fence = not in_fence
         if not in_fence:
-            yield from _markup(doc, doc.body_line + offset, line)
+            yield doc.body_line + offset, line
 
 
 def _markup(doc: Document, lineno: int, line: str) -> Iterator[Problem]:
