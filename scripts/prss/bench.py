@@ -25,6 +25,7 @@ from .catalog import catalog_figures
 from .library import load_library
 from .searchindex import INDEX, index_figures
 from .preview import serve_rebuild
+from .usage import parse_args
 
 REPO = Path(__file__).resolve().parents[2]
 TARGET_SIZE = 1000
@@ -188,11 +189,11 @@ def main(argv=None) -> int:
     parser.add_argument("--skip-pdf", action="store_true", help="skip the library PDF timings")
     parser.add_argument("--skip-serve", action="store_true", help="skip the `make serve` rebuild timing")
     parser.add_argument("--output", type=Path, default=REPO / "bench-results.json", help="where to write the JSON")
+    args = parse_args(parser, argv)
+    if isinstance(args, int):
+        return args
     try:
-        args = parser.parse_args(argv)
         sizes = [int(s) for s in args.sizes.split(",")]
-    except SystemExit as exit:
-        return 2 if exit.code else 0
     except ValueError:
         print(f"bench.py: error: --sizes takes numbers separated by commas, not {args.sizes!r}", file=sys.stderr)
         return 2

@@ -13,6 +13,7 @@ from .library import load_library
 from .pages import render_pages
 from .permalinks import unbuilt_urls
 from .problems import has_errors, summary_line
+from .usage import parse_args
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -99,10 +100,9 @@ def main(argv=None) -> int:
     parser.add_argument("root", nargs="?", type=Path, default=REPO, help="the library root (default: this repository)")
     parser.add_argument("--site-dir", type=Path, help="where to build (default: ROOT/site)")
     parser.add_argument("--generate-only", action="store_true", help="write docs/ and stop before MkDocs")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit:
-        return 2 if exit.code else 0
+    args = parse_args(parser, argv)
+    if isinstance(args, int):
+        return args
     root = args.root.resolve()
     if generate(root):
         return 1

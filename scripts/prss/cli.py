@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .library import load_library
 from .problems import has_errors, summary_line
+from .usage import parse_args
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -16,10 +17,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="check_content.py", description=__doc__.split(":", 1)[1].strip())
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     parser.add_argument("root", nargs="?", type=Path, default=REPO, help="the library root (default: this repository)")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit:
-        return 2 if exit.code else 0
+    args = parse_args(parser, argv)
+    if isinstance(args, int):
+        return args
     if not (args.root / "content").is_dir():
         print(f"check_content.py: error: {args.root} has no content/ folder", file=sys.stderr)
         return 2

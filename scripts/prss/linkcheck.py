@@ -17,6 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from .config import read_site
 from .pdflinks import check_pdf
+from .usage import parse_args
 
 # Which attributes of which tags hold a URL the site must serve.
 URL_ATTRIBUTES = {
@@ -186,10 +187,9 @@ def main(argv=None) -> int:
     parser.add_argument("--site-url", help="the site's own URL, whose absolute links are internal "
                         "(default: site_url of the mkdocs.yml next to SITE)")
     parser.add_argument("--pdf", type=Path, action="append", default=[], help="also check a PDF outside SITE")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit:
-        return 2 if exit.code else 0
+    args = parse_args(parser, argv)
+    if isinstance(args, int):
+        return args
     missing = [p for p in [args.site, *args.pdf] if not p.exists()]
     if missing or not args.site.is_dir():
         print(f"check_links.py: error: {missing[0] if missing else args.site} is not a built site or PDF",

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from .build import REPO, generate
+from .usage import parse_args
 
 ZIP_NAME = "prss-resource-library-offline.zip"
 SHIM = Path(__file__).parent / "vendor" / "iframe-worker-shim.js"
@@ -81,10 +82,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="offline.py", description=f"Write dist/{ZIP_NAME}: the site for file://.")
     parser.add_argument("root", nargs="?", type=Path, default=REPO, help="the library root (default: this repository)")
     parser.add_argument("--out", type=Path, help="where to write the zip (default: ROOT/dist)")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit:
-        return 2 if exit.code else 0
+    args = parse_args(parser, argv)
+    if isinstance(args, int):
+        return args
     root = args.root.resolve()
     if generate(root):
         return 1

@@ -21,6 +21,7 @@ from .edition import FULL_PDF, Edition
 from .library import load_library
 from .model import Library
 from .problems import has_errors, summary_line
+from .usage import parse_args
 
 VARIANT = "pdf/ua-1"  # tagged PDF: structure tree, /Lang, title shown in the viewer's title bar
 STUB = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{name}: PDF not built</title></head>"
@@ -134,10 +135,9 @@ def main(argv=None) -> int:
     parser.add_argument("root", nargs="?", type=Path, default=Path(__file__).resolve().parents[2])
     parser.add_argument("--site-dir", type=Path, help="where to write downloads/ (default: ROOT/site)")
     parser.add_argument("--only-library", action="store_true", help="skip the per-page PDFs")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit:
-        return 2 if exit.code else 0
+    args = parse_args(parser, argv)
+    if isinstance(args, int):
+        return args
     loaded = load_library(args.root)
     if has_errors(loaded.problems):
         print(*loaded.problems, summary_line(loaded.problems, loaded.files), sep="\n", file=sys.stderr)

@@ -16,6 +16,7 @@ from typing import Iterable, Iterator
 from .frontmatter import Document
 from .problems import Problem
 from .rules import SLUG
+from .usage import parse_args
 
 LEDGER = "content/published-urls.txt"
 HEADER = (
@@ -142,10 +143,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="ledger.py", description=main.__doc__.split(":", 1)[1].strip())
     parser.add_argument("root", nargs="?", type=Path, default=Path(__file__).resolve().parents[2])
     parser.add_argument("--site-dir", type=Path, help="the built site (default: ROOT/site)")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit:
-        return 2 if exit.code else 0
+    args = parse_args(parser, argv)
+    if isinstance(args, int):
+        return args
     site_dir = args.site_dir or args.root / "site"
     if not (site_dir / "index.html").is_file():
         print(f"ledger.py: error: {site_dir} holds no built site; run 'make site' first", file=sys.stderr)

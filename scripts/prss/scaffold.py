@@ -20,6 +20,7 @@ import yaml
 from .model import MENTOR_FIELDS, PRACTICE_FIELDS, Field
 from .pages import environment
 from .rules import SLUG
+from .usage import parse_args
 
 REPO = Path(__file__).resolve().parents[2]
 MAX_SLUG = 60
@@ -146,10 +147,9 @@ def main(argv=None) -> int:
     parser.add_argument("title", help="the practice's title or the mentor site's name")
     parser.add_argument("--slug", default="", help="the file name without .md (default: made from the title)")
     parser.add_argument("--root", type=Path, default=REPO, help="the library root (default: this repository)")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit:
-        return 2 if exit.code else 0
+    args = parse_args(parser, argv)
+    if isinstance(args, int):
+        return args
     if not args.title.strip():
         example = 'TITLE="Jail peer navigation"' if args.kind == "practice" else 'NAME="Recovery Point"'
         print(f"new_content.py: error: the {args.kind} needs a title, e.g. make new-{args.kind} {example}",

@@ -1,0 +1,12 @@
+"""The convention every command line here shares: a usage error exits 2, --help exits 0."""
+from __future__ import annotations
+
+import argparse
+
+
+def parse_args(parser: argparse.ArgumentParser, argv) -> argparse.Namespace | int:
+    """The parsed arguments, or the exit code to return: 0 after --help, 2 after a usage error."""
+    try:
+        return parser.parse_args(argv)
+    except SystemExit as exit:
+        return 2 if exit.code else 0
