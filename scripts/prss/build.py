@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 from pathlib import Path
 
-from . import catalog, cite, export, feed, guide, hosting, linkcheck, pdf, redirects, skiplink
+from . import catalog, cite, export, feed, guide, hosting, linkcheck, pdf, redirects, shards, skiplink
 from .config import read_site
 from .library import load_library
 from .pages import render_pages
@@ -72,15 +70,15 @@ def write_tree(out: Path, files: dict[str, str | bytes]) -> None:
 
 
 def run_mkdocs(root: Path, site_dir: Path) -> int:
-    """`mkdocs build --strict`, printing only its warnings and errors (--quiet would hide strict failures)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site_dir)]
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
-    for line in (result.stdout + result.stderr).splitlines():
+    """`mkdocs build --strict`, on every core (prss/shards.py), printing only its warnings and errors.
+
+    (--quiet would hide strict failures.)
+    """
+    code, output = shards.build(root, site_dir)
+    for line in dict.fromkeys(output.splitlines()):  # each shard reports a problem in mkdocs.yml once
         if line.startswith(("WARNING", "ERROR", "Aborted", "Error")):
             print(line, file=sys.stderr)
-    return result.returncode
+    return code
 
 
 def count_pages(root: Path, site_dir: Path) -> list[str]:
