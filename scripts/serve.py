@@ -8,21 +8,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from prss.build import REPO, generate  # noqa: E402
+from prss.build import REPO, Preview, generate  # noqa: E402
 
 
 def snapshot(folder: Path) -> dict:
     return {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
 
 
-def watch(root: Path, interval: float = 0.2) -> None:
+def watch(root: Path, preview: Preview, interval: float = 0.2) -> None:
     seen = snapshot(root / "content")
     while True:
         time.sleep(interval)
         now = snapshot(root / "content")
         if now != seen:
             seen = now
-            generate(root)
+            generate(root, preview)  # re-reads and re-renders only what the edit changed
 
 
 def main(argv=None) -> int:
@@ -33,9 +33,10 @@ def main(argv=None) -> int:
     os.environ.setdefault("PRSS_PDF", "0")
     if "--clean" not in args:  # rebuild only the pages whose Markdown changed: docs/ holds every relation already
         args[:0] = ["--dirty", "--no-strict"]  # a dirty build always warns; `make site` stays strict
-    if generate(root):
+    preview = Preview()
+    if generate(root, preview):
         return 1
-    threading.Thread(target=watch, args=(root,), daemon=True).start()
+    threading.Thread(target=watch, args=(root, preview), daemon=True).start()
     return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--config-file", str(root / "mkdocs.yml"),
                             *args], cwd=root)
 

@@ -1,6 +1,7 @@
 """Material's search over the real library: practices' fields are searchable, setting words rank tagged
 practices first, results show the summary, and boilerplate stays out of the index."""
 import html
+import re
 
 import pytest
 
@@ -68,3 +69,19 @@ def test_boilerplate_stays_out_of_the_index(repo_site, library):
     locations = [e["location"] for e in index_entries(repo_site)]
     assert not [loc for loc in locations if loc.startswith("practices/") and loc.endswith(EXCLUDED)]
     assert index_figures(repo_site)["practices_indexed"] == len(library.practices)
+
+
+def paragraphs(page_html: str, pattern: str) -> list[str]:
+    return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", p)).split()) for p in re.findall(pattern, page_html, re.S)]
+
+
+def test_later_paragraphs_of_a_section_stay_on_the_page_but_out_of_the_index(repo_site):
+    """issue 8: each text section is indexed by its lead paragraph, its headings and lists; the page keeps all."""
+    later = {page: paragraphs((repo_site / page).read_text(encoding="utf-8"), r"<p data-search-exclude>(.*?)</p>")
+             for page in ("mentors/butler-county-mhars/index.html", "practices/peer-mentored-reentry/index.html")}
+    index = " ".join(" ".join(html.unescape(re.sub(r"<[^>]+>", "", e["text"])).split())
+                     for e in index_entries(repo_site))
+    assert all(later.values()) and [p for ps in later.values() for p in ps if p[:60] in index] == []
+    leads = paragraphs((repo_site / "mentors/butler-county-mhars/index.html").read_text(encoding="utf-8"),
+                       r"</h3>\s*<p>(.*?)</p>")  # the first paragraph under each text heading
+    assert leads and all(p[:60] in index for p in leads)

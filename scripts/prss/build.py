@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
 from . import catalog, cite, export, feed, guide, hosting, linkcheck, pdf, redirects, shards, skiplink
 from .config import read_site
 from .library import load_library
-from .pages import render_pages
+from .pages import Renders, render_pages
 from .permalinks import unbuilt_urls
 from .problems import has_errors, summary_line
 from .usage import parse_args
@@ -30,9 +32,17 @@ PRODUCERS = [
 ]
 
 
-def generate(root: Path) -> int:
+@dataclass
+class Preview:
+    """What a live preview (scripts/serve.py) keeps between generations, so that an edit costs what it changes."""
+    documents: dict = field(default_factory=dict)  # load_library's cache of read and checked files
+    renders: Renders = field(default_factory=Renders)  # the pages rendered last time, by their inputs
+    written: dict = field(default_factory=dict)  # docs/ as this preview last wrote it: {path: bytes}
+
+
+def generate(root: Path, preview: Optional[Preview] = None) -> int:
     """Check and render into root/docs. Returns 1, after printing the problems, when content is bad."""
-    loaded = load_library(root)
+    loaded = load_library(root, cache=preview.documents) if preview else load_library(root)
     for p in loaded.problems:
         print(p, file=sys.stderr)
     if has_errors(loaded.problems):
@@ -41,26 +51,39 @@ def generate(root: Path) -> int:
     site = read_site(root)
     files: dict[str, str | bytes] = {}
     for produce in PRODUCERS:
-        produced = produce(loaded.library, site)
+        produced = (render_pages(loaded.library, site, preview.renders) if preview and produce is render_pages
+                    else produce(loaded.library, site))
         clash = sorted(set(files) & set(produced))  # issue 7, nothing lost: a second writer would hide the first
         if clash:
             print(f"build.py: error: {produce.__module__}.{produce.__name__} writes docs/{clash[0]}, which another "
                   f"step already wrote; rename the content file that produces it (e.g. content/pages/)", file=sys.stderr)
             return 1
         files.update(produced)
-    write_tree(root / "docs", files)
+    write_tree(root / "docs", files, preview.written if preview else None)
     return 0
 
 
-def write_tree(out: Path, files: dict[str, str | bytes]) -> None:
-    """Write only what changed and remove what is no longer produced, so mtimes stay stable for previews."""
+def write_tree(out: Path, files: dict[str, str | bytes], written: Optional[dict] = None) -> None:
+    """Write only what changed and remove what is no longer produced, so mtimes stay stable for previews.
+
+    `written`: what the previous call wrote ({path: text or bytes}, updated here), so that a file that did
+    not change is neither read back nor compared byte by byte (an unchanged page is the very same string).
+    """
     out.mkdir(exist_ok=True)
+    same_paths = written is not None and written.keys() == files.keys()
     for rel, data in files.items():
         path = out / rel
+        if written is not None and written.get(rel) == data and path.is_file():
+            continue
         raw = data.encode("utf-8") if isinstance(data, str) else data
         if not path.is_file() or path.read_bytes() != raw:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(raw)
+    if written is not None:
+        written.clear()
+        written.update(files)
+    if same_paths:  # nothing this preview wrote has gone
+        return
     for path in sorted(out.rglob("*"), reverse=True):
         rel = path.relative_to(out).as_posix()
         if path.is_file() and rel not in files:

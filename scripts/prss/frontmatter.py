@@ -2,15 +2,19 @@
 
 Nothing here raises on bad input: every fault becomes a Problem. The YAML is composed, never
 constructed as a whole, so aliases and non-standard tags are refused before they can expand or run.
+Most front matter takes quickyaml's path instead, which gives up on anything unusual. Positions are
+worked out only for a file that has a problem to report.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
+from . import quickyaml
 from .problems import Problem
 
 MAX_BYTES = 1_000_000
@@ -29,10 +33,15 @@ _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*]\S", re.M)
 class Document:
     path: str
     meta: dict
-    positions: dict[tuple, Position]
+    front: str  # the front-matter text between the fences, from which `positions` is worked out when first needed
     body: str
     body_line: int
     problems: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def positions(self) -> dict[tuple, Position]:
+        """Where each value sits, by key path. Only a file with a problem needs it, so it is parsed again then."""
+        return parse_yaml(self.front, self.path, first_line=2)[1] if self.front else {}
 
     def where(self, *keys) -> Position:
         """The line and column of a value, falling back to its nearest parent, then the fence."""
@@ -92,7 +101,8 @@ def _compose(text: str):
     """Compose with libyaml when it is there; on any YAML error, the pure-Python parser words the problem."""
     if yaml.__with_libyaml__:
         try:
-            return yaml.compose(text, Loader=_FastLoader if _ANCHOR_OR_ALIAS.search(text) else _CLoader)
+            aliased = ("&" in text or "*" in text) and _ANCHOR_OR_ALIAS.search(text)  # `in` is 100 times faster
+            return yaml.compose(text, Loader=_FastLoader if aliased else _CLoader)
         except yaml.YAMLError:
             pass
     return yaml.compose(text, Loader=_Loader)
@@ -118,7 +128,8 @@ def read_document(path: Path, display: str) -> Document:
         return _failed(display, Problem(display, 1, 1, "missing-front-matter",
                                         "the front matter opened with '---' is never closed",
                                         "add a line '---' after the last field"))
-    meta, positions, problems = parse_yaml("\n".join(lines[1:end]), display, first_line=2)
+    front = "\n".join(lines[1:end])
+    meta, problems = parse_values(front, display, first_line=2)
     if not problems and not isinstance(meta, dict):
         return _failed(display, Problem(display, 2, 1, "front-matter-not-mapping",
                                         "the front matter is not a set of 'field: value' lines",
@@ -127,7 +138,7 @@ def read_document(path: Path, display: str) -> Document:
     if not problems and not body.strip():
         problems.append(Problem(display, end + 1, 1, "empty-body", "the file has no text below the front matter",
                                 "write the description below the closing '---' line"))
-    return Document(display, meta, positions, body, end + 2, problems)
+    return Document(display, meta, front, body, end + 2, problems)
 
 
 def _check_bytes(raw: bytes, display: str) -> Problem | None:
@@ -153,12 +164,25 @@ def _check_bytes(raw: bytes, display: str) -> Problem | None:
 
 
 def _failed(display: str, problem: Problem) -> Document:
-    return Document(display, {}, {}, "", 1, [problem])
+    return Document(display, {}, "", "", 1, [problem])
 
 
 def parse_yaml(text: str, display: str, first_line: int = 1):
     """Parse YAML text into plain data plus a map from key paths to (line, col)."""
     positions: dict[tuple, Position] = {}
+    data, problems = _parse(text, display, first_line, positions)
+    return data, positions, problems
+
+
+def parse_values(text: str, display: str, first_line: int = 1):
+    """As parse_yaml, without the positions: building them is a third of the parse, and only problems need them."""
+    data = quickyaml.values(text, STANDARD_TAGS, _scalar)
+    if data is not quickyaml.UNSURE:
+        return data, []
+    return _parse(text, display, first_line, None)
+
+
+def _parse(text: str, display: str, first_line: int, positions: dict | None):
     problems: list[Problem] = []
 
     def where(mark) -> Position:
@@ -166,24 +190,33 @@ def parse_yaml(text: str, display: str, first_line: int = 1):
 
     try:
         node = _compose(text)
-        data = _to_data(node, (), positions, where, problems, display) if node else {}
-    except _Refused as err:
-        return {}, {}, [Problem(display, *where(err.mark), err.code, err.message, err.hint)]
-    except yaml.MarkedYAMLError as err:
+        if not node:
+            return {}, problems
+        if positions is None:
+            return _value(node, where, problems, display), problems
+        return _to_data(node, (), positions, where, problems, display), problems
+    except (yaml.YAMLError, _Refused, RecursionError) as err:
+        if positions:
+            positions.clear()  # half a walk's positions would point at values that were never returned
+        return {}, [_parse_problem(err, text, display, first_line, where)]
+
+
+def _parse_problem(err, text: str, display: str, first_line: int, where) -> Problem:
+    if isinstance(err, _Refused):
+        return Problem(display, *where(err.mark), err.code, err.message, err.hint)
+    if isinstance(err, yaml.MarkedYAMLError):
         mark = err.problem_mark or err.context_mark
-        return {}, {}, [Problem(display, *where(mark), "yaml-syntax", _yaml_message(err), _yaml_hint(text, mark))]
-    except yaml.reader.ReaderError as err:
+        return Problem(display, *where(mark), "yaml-syntax", _yaml_message(err), _yaml_hint(text, mark))
+    if isinstance(err, yaml.reader.ReaderError):
         line, col = text.count("\n", 0, err.position), err.position - (text.rfind("\n", 0, err.position) + 1)
-        return {}, {}, [Problem(display, line + first_line, col + 1, "yaml-syntax",
-                                f"the front matter contains the invisible control character U+{err.character:04X}",
-                                "delete it (retype the text around it); it often comes from copying out of a PDF")]
-    except RecursionError:
-        return {}, {}, [Problem(display, first_line, 1, "yaml-syntax", "the front matter is nested too deeply to read",
-                                "write each field as 'name: value' with at most a few levels of lists")]
-    except yaml.YAMLError as err:
-        return {}, {}, [Problem(display, first_line, 1, "yaml-syntax", f"the front matter cannot be read: {err}",
-                                "check the indentation and quoting of the fields")]
-    return data, positions, problems
+        return Problem(display, line + first_line, col + 1, "yaml-syntax",
+                       f"the front matter contains the invisible control character U+{err.character:04X}",
+                       "delete it (retype the text around it); it often comes from copying out of a PDF")
+    if isinstance(err, RecursionError):
+        return Problem(display, first_line, 1, "yaml-syntax", "the front matter is nested too deeply to read",
+                       "write each field as 'name: value' with at most a few levels of lists")
+    return Problem(display, first_line, 1, "yaml-syntax", f"the front matter cannot be read: {err}",
+                   "check the indentation and quoting of the fields")
 
 
 def _yaml_message(err) -> str:
@@ -197,18 +230,38 @@ def _yaml_hint(text: str, mark) -> str:
     return "check this line's indentation, colons and quotes; text containing ': ' must be in quotes"
 
 
+def _value(node, where, problems, display):
+    """The plain value of a node, refused or reported exactly as _to_data does, but recording no positions."""
+    _check_tag(node)
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            key = _key(_value(key_node, where, problems, display), key_node, result, where, problems, display)
+            result[key] = _value(value_node, where, problems, display)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_value(item, where, problems, display) for item in node.value]
+    return node.value if node.tag == _STR else _scalar(node)
+
+
 def _to_data(node, path, positions, where, problems, display):
     positions[path] = where(node.start_mark)
-    if node.tag not in STANDARD_TAGS:
-        raise _Refused("unsafe-yaml-tag", f"the YAML tag '{node.tag}' is not allowed",
-                       "remove the '!!' tag and write a plain value", node.start_mark)
+    _check_tag(node)
     if isinstance(node, yaml.MappingNode):
         return _mapping(node, path, positions, where, problems, display)
     if isinstance(node, yaml.SequenceNode):
         return [_to_data(item, path + (i,), positions, where, problems, display)
                 for i, item in enumerate(node.value)]
-    if node.tag == _STR:  # most values: skip the constructor's bookkeeping (a third of the checker's time)
-        return node.value
+    return node.value if node.tag == _STR else _scalar(node)  # most values are text: skip the constructor
+
+
+def _check_tag(node) -> None:
+    if node.tag not in STANDARD_TAGS:
+        raise _Refused("unsafe-yaml-tag", f"the YAML tag '{node.tag}' is not allowed",
+                       "remove the '!!' tag and write a plain value", node.start_mark)
+
+
+def _scalar(node):
     try:
         return _SCALARS.construct_object(node)
     except (ValueError, OverflowError, yaml.YAMLError):
@@ -218,17 +271,23 @@ def _to_data(node, path, positions, where, problems, display):
         _SCALARS.constructed_objects.clear()
 
 
+def _key(key, key_node, result: dict, where, problems, display):
+    """A field name, checked: plain text or a number, and reported when the mapping already has it."""
+    if not isinstance(key, (str, int)):
+        raise _Refused("front-matter-not-mapping", "a field name must be plain text",
+                       "write each field as 'name: value'", key_node.start_mark)
+    if key in result:
+        problems.append(Problem(display, *where(key_node.start_mark), "duplicate-key",
+                                f"the field '{key}' appears more than once",
+                                "keep one of them; YAML would silently use only the last"))
+    return key
+
+
 def _mapping(node, path, positions, where, problems, display):
     result = {}
     for key_node, value_node in node.value:
         key = _to_data(key_node, path + ("<key>",), positions, where, problems, display)
-        if not isinstance(key, (str, int)):
-            raise _Refused("front-matter-not-mapping", "a field name must be plain text",
-                           "write each field as 'name: value'", key_node.start_mark)
-        if key in result:
-            problems.append(Problem(display, *where(key_node.start_mark), "duplicate-key",
-                                    f"the field '{key}' appears more than once",
-                                    "keep one of them; YAML would silently use only the last"))
+        key = _key(key, key_node, result, where, problems, display)
         result[key] = _to_data(value_node, path + (key,), positions, where, problems, display)
         positions[path + (key,)] = where(key_node.start_mark)
     positions.pop(path + ("<key>",), None)

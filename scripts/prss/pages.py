@@ -1,17 +1,19 @@
 """Render the library into the Markdown tree that MkDocs (or Zensical) builds: docs/<section>/<id>.md."""
 from __future__ import annotations
 
+import functools
 import heapq
 import html
 import itertools
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
-from .model import Library, Practice
+from .model import Library, Mentor, Page, Practice
 from .rules import CITATION
 from .usmap import mentor_map
 from .cite import citation
@@ -20,6 +22,10 @@ from .meta import jsonld
 TEMPLATES = Path(__file__).parent / "templates"
 SECTIONS = ("practices", "mentors", "objectives", "intercepts", "settings", "evidence")
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|])")
+FENCE_LINE = re.compile(r"^ {0,3}(```|~~~)")
+# A block that starts like a paragraph: not a list item, quote, table, definition, attribute list or indented code.
+LEAD_PARAGRAPH = re.compile(r"^ {0,3}(?![-*+] |\d+[.)] |[>|:{]|#)\S")
+SETEXT_OR_RULE = re.compile(r"^ {0,3}([-=_*])(\s*\1)*\s*$")
 
 
 def text(value) -> str:
@@ -27,6 +33,7 @@ def text(value) -> str:
     return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(str(value), quote=False))
 
 
+@functools.lru_cache(maxsize=1)  # one per process: templates are compiled once, not per generation
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True,
                       trim_blocks=True, lstrip_blocks=True, autoescape=False, auto_reload=False,  # no stat per include
@@ -44,6 +51,42 @@ def environment() -> Environment:
 def link_citations(body: str) -> str:
     """Turn the body's [n] citations into links to the n-th reference on the same page."""
     return CITATION.sub(lambda m: f"[\\[{m.group(1)}\\]](#ref-{m.group(1)})", body)
+
+
+def search_leads(body: str) -> str:
+    """Leave each section's later paragraphs out of the search index: its first paragraph, headings and lists stay.
+
+    The index is what a phone downloads before the first search (issue 8: at most 0.6 MB gzipped for
+    1,000 practices). A section's lead paragraph says what it is about; later paragraphs stay on the
+    page, and the page's fields, components and lists stay searchable. Fenced code is left alone.
+    """
+    lines, out, fence, seen, block = body.split("\n"), [], None, False, []
+
+    def close():
+        nonlocal seen
+        if block and LEAD_PARAGRAPH.match(block[0]) and not SETEXT_OR_RULE.match(block[-1]):
+            if seen:
+                block.append("{ data-search-exclude }")
+            seen = True
+        out.extend(block)
+        block.clear()
+
+    for line in lines:
+        if fence or FENCE_LINE.match(line):
+            close()
+            fence = None if fence and line.lstrip().startswith(fence) else fence or line.lstrip()[:3]
+            out.append(line)
+        elif not line.strip():
+            close()
+            out.append(line)
+        elif line.lstrip(" ").startswith("#"):  # Python-Markdown lets a heading end a paragraph
+            close()
+            seen = False
+            out.append(line)
+        else:
+            block.append(line)
+    close()
+    return "\n".join(out)
 
 
 def related(library: Library, limit: int = 5) -> dict[str, list[Practice]]:
@@ -70,26 +113,79 @@ def related(library: Library, limit: int = 5) -> dict[str, list[Practice]]:
             for p in library.practices}
 
 
-def render_pages(library: Library, site) -> dict[str, str]:
-    env = environment()
-    lookup = _lookups(library)
+@dataclass(frozen=True)
+class Link:
+    """What a list of related practices shows of each."""
+    slug: str
+    title: str
+
+
+class Renders:
+    """Pages kept from the last generation by their inputs, so a live preview re-renders only what an edit changed.
+
+    Inputs are frozen dataclasses and plain values, so equal inputs give an equal page. Each practice,
+    mentor site and page is compared with its previous version once per generation; an unchanged one
+    keeps its previous object, whose id then stands for it in the keys (cheap to hash, unlike 1,000
+    practices). What every template may read (the vocabularies, the mentor sites, the site) is compared
+    once too, and any change there forgets every page.
+    """
+
+    def __init__(self):
+        self.shared, self.kept, self.made, self.known = None, {}, {}, {}
+
+    def start(self, library: Library, shared: tuple) -> None:
+        if shared != self.shared:
+            self.shared, self.kept = shared, {}
+        known = {}
+        for item in (*library.practices, *library.retired, *library.mentors, *library.pages):
+            name = getattr(item, "path", None) or ("page", item.name)
+            old = self.known.get(name)
+            known[name] = old if old == item else item
+        self.known = known
+
+    def render(self, template, lookup: dict, **context) -> str:
+        key = (template.name, *((name, self._ident(value)) for name, value in sorted(context.items())))
+        page = self.kept.get(key)
+        self.made[key] = page if page is not None else template.render(**context, **lookup)
+        return self.made[key]
+
+    def finish(self) -> None:
+        self.kept, self.made = self.made, {}
+
+    def _ident(self, value):
+        if isinstance(value, (list, tuple)):
+            return tuple(self._ident(v) for v in value)
+        if isinstance(value, Library):
+            return tuple(self._ident(v) for v in (value.practices, value.retired, value.mentors, value.pages))
+        if isinstance(value, (Practice, Mentor, Page)):
+            return id(self.known[getattr(value, "path", None) or ("page", value.name)])
+        return value
+
+
+def render_pages(library: Library, site, renders: Renders | None = None) -> dict[str, str]:
+    """Every page's Markdown. `renders`: the pages of the previous generation, for a live preview."""
+    env, lookup, renders = environment(), _lookups(library), renders or Renders()
+    renders.start(library, (site, library.objectives, library.intercepts, library.settings, library.levels,
+                            library.mentors))
     files = {}
     practice, mentor, neighbours = env.get_template("practice.md.j2"), env.get_template("mentor.md.j2"), related(library)
     for p in library.practices:
-        files[f"practices/{p.slug}.md"] = practice.render(
-            p=p, body=link_citations(p.body), related=neighbours[p.slug], site=site, **lookup)
+        files[f"practices/{p.slug}.md"] = renders.render(
+            practice, lookup, p=p, body=search_leads(link_citations(p.body)), site=site,
+            related=[Link(q.slug, q.title) for q in neighbours[p.slug]])  # editing one body re-renders one page
     for m in library.mentors:
-        files[f"mentors/{m.slug}.md"] = mentor.render(
-            m=m, body=link_citations(m.body), practices=library.practices_where("mentors", m.slug),
-            site=site, **lookup)
-    files.update(_browse_pages(library, env, lookup))
+        files[f"mentors/{m.slug}.md"] = renders.render(
+            mentor, lookup, m=m, body=search_leads(link_citations(m.body)), practices=library.practices_where("mentors", m.slug),
+            site=site)
+    files.update(_browse_pages(library, env, lookup, renders))
     intros = {page.name: page for page in library.pages}
     for section in SECTIONS:
-        files[f"{section}/index.md"] = env.get_template(f"{section}_index.md.j2").render(
-            library=library, intro=intros.get(section), site=site, **lookup)
+        files[f"{section}/index.md"] = renders.render(
+            env.get_template(f"{section}_index.md.j2"), lookup, library=library, intro=intros.get(section), site=site)
     for page in library.pages:
         if page.name not in SECTIONS:
-            files[f"{page.name}.md"] = env.get_template("page.md.j2").render(page=page)
+            files[f"{page.name}.md"] = renders.render(env.get_template("page.md.j2"), {}, page=page)
+    renders.finish()
     return files
 
 
@@ -103,24 +199,23 @@ def _lookups(library: Library) -> dict:
     }
 
 
-def _browse_pages(library: Library, env: Environment, lookup: dict) -> dict[str, str]:
+def _browse_pages(library: Library, env: Environment, lookup: dict, renders: Renders) -> dict[str, str]:
     files = {}
-    browse = env.get_template("browse.md.j2")
+    browse = lambda **context: renders.render(env.get_template("browse.md.j2"), lookup, **context)  # noqa: E731
     for o in library.objectives:
-        files[f"objectives/{o.id}.md"] = browse.render(
-            kind="objective", title=o.name, lead=o.description, practices=library.practices_where("objectives", o.id),
-            **lookup)
+        files[f"objectives/{o.id}.md"] = browse(
+            kind="objective", title=o.name, lead=o.description, practices=library.practices_where("objectives", o.id))
     cross_cutting = [p for p in library.practices if not p.intercepts]
     for i in library.intercepts:
-        files[f"intercepts/{i.id}.md"] = browse.render(
+        files[f"intercepts/{i.id}.md"] = browse(
             kind="intercept", title=f"Intercept {i.id}: {i.name}", lead=i.definition, source=i.source,
-            practices=library.practices_where("intercepts", i.id), cross_cutting=cross_cutting, **lookup)
+            practices=library.practices_where("intercepts", i.id), cross_cutting=cross_cutting)
     for s in library.settings:
-        files[f"settings/{s.id}.md"] = browse.render(
+        files[f"settings/{s.id}.md"] = browse(
             kind="setting", title=s.name, lead=f"Practices that work in this setting ({', '.join(s.keywords)}).",
-            practices=library.practices_where("settings", s.id), **lookup)
+            practices=library.practices_where("settings", s.id))
     for lv in library.levels:
-        files[f"evidence/{lv.id}.md"] = browse.render(
+        files[f"evidence/{lv.id}.md"] = browse(
             kind="evidence level", title=f"Evidence level: {lv.name}", lead=lv.requires,
-            practices=library.practices_at_level(lv.id), **lookup)
+            practices=library.practices_at_level(lv.id))
     return files

@@ -18,16 +18,21 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|<[a-zA-Z/!?][^>]*")
 ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);")  # themes print some fields raw
 AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>")
-CITATION = re.compile(r"(?<!\\)\[(\d+)\](?![(:])")  # [1], also back to back as [1][2]
+# [1], also back to back as [1][2], not \[1]. The look-behind sits after the '[' (it then also spans the '['), so
+# the pattern starts with a literal and the regex engine jumps from '[' to '[': ten times faster on a whole body.
+CITATION = re.compile(r"\[(?<!\\\[)(\d+)\](?![(:])")
 HEADING = re.compile(r"^(#{1,2})[ \t]")
 FENCE = re.compile(r"^\s*(```|~~~)")
 # The target of a Markdown link or image `[text](url)`, or of a reference definition `[id]: url`.
 LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
 URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 SAFE_SCHEMES = ("http", "https", "mailto")
-BODY_HEADING = re.compile(HEADING.pattern, re.MULTILINE)
 BODY_LINK_TARGET = re.compile(LINK_TARGET.pattern, re.MULTILINE)
 PLACEHOLDER = re.compile(r"\bTODO:")  # what scaffold.py writes where the text is still to be written
+SPACE = re.compile(r"\s")  # exactly the characters str.isspace() accepts
+NEWLINE_HEADING = re.compile(r"\n#{1,2}[ \t]")  # HEADING after a newline: with a literal first, a fast search
+# Most reference urls: certainly http(s) with a host, without asking urlsplit (a tenth of the field rules' time).
+PLAIN_WEB_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?:[/?#][!-~]*)?\Z")
 US_STATES = frozenset(
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
     "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI".split())
@@ -98,6 +103,8 @@ def _missing(doc: Document, field: Field) -> Problem:
 
 
 def _text(doc, keys, value, max_len=None) -> Iterator[Problem]:
+    if isinstance(value, str) and value.strip() and not (max_len and len(value) > max_len) and _plain(value):
+        return  # the common case, decided without building the field's name
     name = ".".join(str(k) for k in keys)
     if not isinstance(value, str):
         yield problem(doc, keys, "wrong-type", f"'{name}' should be text, found {_kind(value)}",
@@ -108,9 +115,14 @@ def _text(doc, keys, value, max_len=None) -> Iterator[Problem]:
         if max_len and len(value) > max_len:
             yield problem(doc, keys, "too-long", f"'{name}' is {len(value)} characters; the limit is {max_len}",
                           "shorten it; put detail in the body text")
-        if HTML_TAG.search(AUTOLINK.sub("", value)) or ENTITY.search(value):
+        if not _plain(value):
             yield problem(doc, keys, "html-in-text", f"'{name}' contains HTML markup",
                           "write plain text: no tags (put a space after '<'), no entities like '&amp;' (type '&')")
+
+
+def _plain(text: str) -> bool:
+    """No HTML tag (autolinks aside) and no entity; each needs a '<' or a '&', far cheaper to look for first."""
+    return not (("<" in text and HTML_TAG.search(AUTOLINK.sub("", text))) or ("&" in text and ENTITY.search(text)))
 
 
 def _kind(value) -> str:
@@ -265,9 +277,14 @@ def _year(doc, keys, ref, ctx):
 
 
 def _is_web_url(value) -> bool:
-    if not isinstance(value, str) or any(c.isspace() for c in value) or HTML_TAG.search(value):
+    if not isinstance(value, str) or SPACE.search(value) or ("<" in value and HTML_TAG.search(value)):
         return False
-    parts = urlsplit(value)
+    if PLAIN_WEB_URL.match(value):
+        return True
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # 'https://[broken' is no address: "Invalid IPv6 URL"
+        return False
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
@@ -394,8 +411,12 @@ def _clean_body(body: str, reference_count: int) -> bool:
 
     Each pattern finds at least what it finds line by line, so a False only costs the slower scan.
     """
-    if BODY_HEADING.search(body) or PLACEHOLDER.search(body) or HTML_TAG.search(AUTOLINK.sub("", body)):
+    if HEADING.match(body) or NEWLINE_HEADING.search(body):
         return False
-    if any(not 1 <= int(n) <= reference_count for n in CITATION.findall(body)):
+    if ("TODO:" in body and PLACEHOLDER.search(body)) or ("<" in body and HTML_TAG.search(AUTOLINK.sub("", body))):
         return False
+    if any(not 1 <= int(n) <= reference_count for n in set(CITATION.findall(body))):
+        return False
+    if "](" not in body and "]:" not in body:  # every link target needs one of them
+        return True
     return not any(_unsafe_scheme(m.group(1) or m.group(2)) for m in BODY_LINK_TARGET.finditer(body))

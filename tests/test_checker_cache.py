@@ -1,0 +1,122 @@
+"""The checker's shortcuts change nothing: the cache a preview passes, the forked half, the quick YAML path."""
+import datetime as dt
+
+import pytest
+from hypothesis import given
+
+from conftest import make_root
+from prss import filecheck, frontmatter, rules, synthetic
+from prss.library import load_library
+from prss.problems import has_errors
+from test_hostile import FUZZ, documents
+
+TODAY = dt.date(2027, 1, 1)
+PRACTICE = "content/practices/quick-response-teams.md"
+BROKEN = ["---\ntitle: [\n---\nBody\n", "---\ntitle: A\ntitle: B\n---\nBody\n", "no front matter\n",
+          "---\nobjectives: [nope]\nevidence: {level: x}\n---\n# Heading <b>x</b> [9]\n"]
+
+
+@pytest.fixture
+def settled(monkeypatch):
+    """Trust every stamp at once: these files are a moment old, where a real edit waits two seconds."""
+    monkeypatch.setattr(filecheck, "RACY_NS", 0)
+
+
+def edit(root, old: str, new: str) -> None:
+    path = root / PRACTICE
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+def same(loaded, other) -> bool:
+    return (loaded.problems, loaded.library, loaded.files) == (other.problems, other.library, other.files)
+
+
+def test_cached_reload_equals_a_fresh_load_as_a_problem_comes_and_goes(tmp_path, settled):
+    root, cache = make_root(tmp_path), {}
+    load_library(root, TODAY, cache=cache)
+    edit(root, "without them [1].", "without them [17].")
+    broken = load_library(root, TODAY, cache=cache)
+    assert same(broken, load_library(root, TODAY)) and "unknown-citation" in [p.code for p in broken.problems]
+    edit(root, "without them [17].", "without them [1].")
+    fixed = load_library(root, TODAY, cache=cache)
+    assert same(fixed, load_library(root, TODAY)) and not has_errors(fixed.problems)
+
+
+def test_reload_reads_only_the_edited_file(tmp_path, settled, monkeypatch):
+    root, cache, read = make_root(tmp_path), {}, []
+    load_library(root, TODAY, cache=cache)
+    monkeypatch.setattr(filecheck, "read_document", lambda path, display: read.append(display)
+                        or frontmatter.read_document(path, display))
+    edit(root, "without them [1].", "without them [1], [1].")
+    load_library(root, TODAY, cache=cache)
+    assert read == [PRACTICE]
+
+
+def test_an_unchanged_practice_is_checked_again_when_its_mentor_goes(tmp_path, settled):
+    root, cache = make_root(tmp_path), {}
+    load_library(root, TODAY, cache=cache)
+    (root / "content/mentors/project-fort.md").unlink()
+    cached = load_library(root, TODAY, cache=cache)
+    assert same(cached, load_library(root, TODAY)) and "unknown-mentor" in [p.code for p in cached.problems]
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(tmp_path, settled):
+    root, cache = make_root(tmp_path), {}
+    load_library(root, TODAY, cache=cache)
+    before = (root / PRACTICE).stat()
+    edit(root, "without them [1].", "without them [7].")
+    filecheck.os.utime(root / PRACTICE, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert same(load_library(root, TODAY, cache=cache), load_library(root, TODAY))
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """A synthetic library of about 240 files, with broken files first and last: in both processes' halves."""
+    root = tmp_path_factory.mktemp("many")
+    synthetic.write_library(root, 180, 3)
+    for i, text in enumerate(BROKEN * 2):
+        name = f"{'aa' if i % 2 else 'zz'}-broken-{i}.md"  # sorted first or last
+        (root / "content" / "practices" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def tasks_of(root):
+    return [(p, f"content/{p.parent.name}/{p.name}", p.parent.name) for p in sorted(root.glob("content/*/*.md"))]
+
+
+CTX = rules.Context(("peer-learning",), ("jails",), ("promising",), ("mentor-site-1",), (), TODAY)
+
+
+def test_the_forked_half_checks_as_this_process_does(many):
+    tasks = tasks_of(many)
+    assert filecheck._check_in_two(tasks, CTX) == [filecheck._check_one(task, CTX) for task in tasks]
+
+
+def test_a_failing_child_changes_nothing(many, monkeypatch):
+    tasks = tasks_of(many)
+    monkeypatch.setattr(filecheck.pickle, "dump", lambda *args: 1 / 0)
+    assert filecheck._check_in_two(tasks, CTX) == [filecheck._check_one(task, CTX) for task in tasks]
+
+
+def test_two_processes_load_what_one_does(many, monkeypatch):
+    both = load_library(many, TODAY)
+    monkeypatch.setattr(filecheck, "PARALLEL_FROM", 10 ** 9)
+    assert same(both, load_library(many, TODAY)) and "duplicate-key" in [p.code for p in both.problems]
+
+
+def typed(value):
+    """A value with every type spelled out, since 1 == 1.0 == True."""
+    if isinstance(value, dict):
+        return [(typed(k), typed(v)) for k, v in value.items()]
+    if isinstance(value, list):
+        return [typed(v) for v in value]
+    return type(value).__name__, repr(value)
+
+
+@FUZZ
+@given(documents())
+def test_the_quick_yaml_path_builds_what_the_careful_one_does(text):
+    front = text[4:].split("---\n")[0]
+    data, _, problems = frontmatter.parse_yaml(front, "fuzz.md")
+    quick, quick_problems = frontmatter.parse_values(front, "fuzz.md")
+    assert (typed(quick), quick_problems) == (typed(data), problems)
