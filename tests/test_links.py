@@ -49,6 +49,28 @@ def test_link_resolution(tmp_path, markup, reason):
     assert [b.reason for b in report.broken] == ([reason] if reason else [])
 
 
+@pytest.mark.parametrize("markup, found", [
+    ('<!-- <a href="../nope/"> -->', []),
+    ('<script>s = "<a href=\'../nope/\'>"</script >', []),
+    ('<STYLE>p::after { content: "<a href=../nope/>" }</style>', []),
+    ('<script src="../app.js"/><a href="../nope/">', [(1, "../app.js"), (1, "../nope/")]),
+    ('<A HREF=../nope/>', [(1, "../nope/")]),
+    ('<a href="../nope/?a=1&amp;b=2">', [(1, "../nope/?a=1&b=2")]),
+    ('<p\n class="x">\n<a\n href="../nope/">', [(3, "../nope/")]),
+    ('<a href="#gone" ID="gone"><a href="#Gone">', [(1, "#Gone")]),
+    ('<![CDATA[ <a href="../cdata/"> ]]>\n<a href="../nope/" <b>', [(2, "../nope/")]),  # left to html.parser
+])
+def test_what_counts_as_a_link(tmp_path, markup, found):
+    report = check_site(make_site(tmp_path, markup), SITE_URL)
+    assert [(b.line, b.link) for b in report.broken] == found
+
+
+def test_forked_workers_find_what_one_process_finds(tmp_path):
+    site = make_site(tmp_path, '<a href="../other/#gone">\n<img src="../nope.png">')
+    report = check_site(site, SITE_URL, processes=2)
+    assert report == check_site(site, SITE_URL, processes=1) and len(report.broken) == 2
+
+
 def test_report_names_file_line_and_link(tmp_path):
     site = make_site(tmp_path, '<p>intro</p>\n<p><a href="../other/#nope">x</a></p>')
     assert [str(b) for b in check_site(site).broken] == [

@@ -8,28 +8,26 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import multiprocessing
+import os
 import re
 import sys
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from functools import partial
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 from .config import read_site
+from .pagelinks import Link, parse_page
 from .pdflinks import check_pdf
 from .usage import parse_args
 
-# Which attributes of which tags hold a URL the site must serve.
-URL_ATTRIBUTES = {
-    "a": ("href",), "area": ("href",), "link": ("href",), "img": ("src", "srcset"), "script": ("src",),
-    "iframe": ("src",), "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
-    "embed": ("src",), "object": ("data",), "form": ("action",),
-}
-# <link rel> values that name another site (or the page itself) rather than a file we must have.
-EXTERNAL_RELS = {"preconnect", "dns-prefetch"}
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
-REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
 SITEMAP_LOC = re.compile(r"<loc>([^<]+)</loc>")
+# Below this many pages a second process costs more (start-up, sending the results back) than it saves.
+PARALLEL_FROM = 200
+_PLAIN_PATH = re.compile(r"[\w.~%!$&'()*+,=@/-]+")
 
 
 @dataclass(frozen=True)
@@ -50,57 +48,63 @@ class Report:
     broken: list[Broken]
 
 
-@dataclass(frozen=True)
-class Link:
-    line: int
-    url: str
+def check_site(site: Path, site_url: str = "", processes: int | None = None) -> Report:
+    """Check every HTML page, stylesheet and sitemap in site/. site_url makes its own absolute URLs internal.
 
-
-class _PageParser(HTMLParser):
-    """Collects a page's anchors (ids and names) and the URLs it refers to, with their lines."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.anchors: set[str] = set()
-        self.links: list[Link] = []
-
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        for key in ("id", "name") if tag in ("a", "map") else ("id",):
-            if values.get(key):
-                self.anchors.add(values[key])
-        line = self.getpos()[0]
-        if tag == "link" and set((values.get("rel") or "").split()) & EXTERNAL_RELS:
-            return
-        for attr in URL_ATTRIBUTES.get(tag, ()):
-            value = values.get(attr)
-            if value is None:
-                continue
-            urls = [c.split()[0] for c in value.split(",") if c.strip()] if attr == "srcset" else [value]
-            self.links += [Link(line, url.strip()) for url in urls]
-        if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
-            match = REFRESH_URL.search(values.get("content") or "")
-            if match:
-                self.links.append(Link(line, match.group(1).strip()))
-
-
-def parse_page(text: str) -> _PageParser:
-    parser = _PageParser()
-    parser.feed(text)
-    parser.close()
-    return parser
-
-
-def check_site(site: Path, site_url: str = "") -> Report:
-    """Check every HTML page, stylesheet and sitemap in site/. site_url makes its own absolute URLs internal."""
+    Pages are read and their links located in `processes` forked workers (default: one per core from
+    PARALLEL_FROM pages on); only fragments that point into other pages wait for every page's anchors.
+    """
     site = site.resolve()
-    pages = {p.relative_to(site).as_posix(): parse_page(p.read_text(encoding="utf-8", errors="replace"))
-             for p in sorted(site.rglob("*.html"))}
+    rels = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*.html"))]
     base = urlsplit(site_url) if site_url else None
-    sources = [(rel, parsed.links) for rel, parsed in pages.items()] + list(_other_links(site))
-    broken = [Broken(rel, link.line, link.url, reason) for rel, links in sources for link in links
-              if (reason := _resolve(site, pages, rel, link.url, base))]
-    return Report(len(pages), sum(len(links) for _, links in sources), broken)
+    pages = dict(zip(rels, _in_workers(partial(_check_pages, site, base), rels, processes)))
+    targets = _Targets(site)
+    others = [(rel, len(links), [(link, _locate(targets, rel, link.url, base)) for link in links])
+              for rel, links in _other_links(site)]
+    sources = [(rel, count, unsettled) for rel, (_, count, unsettled) in pages.items()] + others
+    anchors = {rel: page[0] for rel, page in pages.items()}
+    broken = [Broken(rel, link.line, link.url, reason) for rel, _, located in sources for link, target in located
+              if (reason := _why(target, anchors))]
+    return Report(len(pages), sum(count for _, count, _ in sources), broken)
+
+
+class Target(NamedTuple):
+    """Where a link leads: why it leads nowhere (reason), or the file it names and the fragment it wants there."""
+    reason: str
+    file: str | None = None
+    fragment: str = ""
+
+
+def _check_pages(site: Path, base, rels: list[str]) -> list[tuple[set[str], int, list[tuple[Link, Target]]]]:
+    """Each page's anchors, its number of links, and the links it cannot settle on its own: the broken
+    ones, and those to a fragment of another page (few: sending every link back would cost more than this)."""
+    targets, found = _Targets(site), []
+    for rel in rels:
+        page = parse_page((site / rel).read_text(encoding="utf-8", errors="replace"))
+        located = [(link, _locate(targets, rel, link.url, base)) for link in page.links]
+        own = {rel: page.anchors}
+        found.append((page.anchors, len(located), [(link, target) for link, target in located
+                                                   if _why(target, own) or (target.fragment and target.file != rel)]))
+    return found
+
+
+def _in_workers(work, items: list, processes: int | None) -> list:
+    """work(items), with items dealt out to `processes` forked workers when it pays; results in items' order."""
+    if processes is None:
+        processes = _cores() if len(items) >= PARALLEL_FROM else 1
+    processes = min(processes, len(items))
+    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return work(items)
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        dealt = pool.map(work, [items[i::processes] for i in range(processes)], chunksize=1)
+    results = [None] * len(items)
+    for i, chunk in enumerate(dealt):
+        results[i::processes] = chunk
+    return results
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _other_links(site: Path):
@@ -116,33 +120,49 @@ def _matches(path: Path, pattern: re.Pattern, group: int) -> list[Link]:
     return [Link(text.count("\n", 0, m.start()) + 1, m.group(group).strip()) for m in pattern.finditer(text)]
 
 
-def _resolve(site: Path, pages: dict, rel: str, url: str, base) -> str:
-    """'' when url resolves inside site/, else why it does not."""
+def _locate(targets: dict, rel: str, url: str, base) -> Target:
+    """The file inside site/ that url (on page or stylesheet rel) names, or why it names none."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         if not base or (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
-            return "" if parts.scheme in ("http", "https", "mailto", "tel", "data", "") else \
-                f"the '{parts.scheme}:' scheme is not allowed"
+            return Target("" if parts.scheme in ("http", "https", "mailto", "tel", "data", "") else
+                          f"the '{parts.scheme}:' scheme is not allowed")
         if not parts.path.startswith(base.path):
-            return f"it is on this site's host but outside its path {base.path}"
+            return Target(f"it is on this site's host but outside its path {base.path}")
         target_path = parts.path[len(base.path):]
     elif parts.path.startswith("/"):
         prefix = base.path if base else "/"
         if not parts.path.startswith(prefix):
-            return f"a root-relative link must start with the site's path {prefix}"
+            return Target(f"a root-relative link must start with the site's path {prefix}")
         target_path = parts.path[len(prefix):]
     else:
-        target_path = urlsplit(urljoin("/" + rel, parts.path)).path.lstrip("/") if parts.path else rel
+        target_path = _join(rel, parts.path).lstrip("/") if parts.path else rel
     wanted = unquote(target_path)
-    target = _target_file(site, wanted)
+    target = targets[wanted]
     if target is None:
-        return f"no file '{wanted + 'index.html' if wanted.endswith('/') or not wanted else wanted}' in the site"
-    fragment = unquote(parts.fragment)
-    if not fragment or target not in pages:
-        return ""
-    if fragment not in pages[target].anchors:
-        return f"'{target}' has no element with id '{fragment}'"
+        return Target(f"no file '{wanted + 'index.html' if wanted.endswith('/') or not wanted else wanted}' in the site")
+    return Target("", target, unquote(parts.fragment))
+
+
+def _why(target: Target, anchors: dict[str, set[str]]) -> str:
+    """'' when the link resolves inside site/, else why it does not. anchors: each page's ids and names."""
+    if target.reason or not target.fragment or target.file not in anchors:
+        return target.reason
+    if target.fragment not in anchors[target.file]:
+        return f"'{target.file}' has no element with id '{target.fragment}'"
     return ""
+
+
+class _Targets(dict):
+    """URL path -> the site-relative file it serves, or None; each distinct path is looked up on disk once."""
+
+    def __init__(self, site: Path):
+        super().__init__()
+        self.site = site
+
+    def __missing__(self, path: str) -> str | None:
+        self[path] = found = _target_file(self.site, path)
+        return found
 
 
 def _target_file(site: Path, path: str) -> str | None:
@@ -156,6 +176,25 @@ def _target_file(site: Path, path: str) -> str | None:
     return candidate.relative_to(site).as_posix() if candidate.is_file() else None
 
 
+def _join(rel: str, path: str) -> str:
+    """The path of urljoin('/' + rel, path). For plain characters (no ':', ';', spaces or controls, which
+    urljoin's parsing treats specially) this runs urljoin's own segment algorithm without the parsing."""
+    if not (_PLAIN_PATH.fullmatch(path) and _PLAIN_PATH.fullmatch(rel)):
+        return urlsplit(urljoin("/" + rel, path)).path
+    segments = ("/" + rel).split("/")[:-1] + path.split("/")
+    segments[1:-1] = filter(None, segments[1:-1])
+    resolved = []
+    for segment in segments:
+        if segment == "..":
+            if resolved:
+                resolved.pop()
+        elif segment != ".":
+            resolved.append(segment)
+    if segments[-1] in (".", ".."):
+        resolved.append("")
+    return "/".join(resolved) or "/"
+
+
 def build_errors(site: Path, site_url: str) -> list[str]:
     """The build's gate: every broken link in the site's pages, stylesheets and sitemap, and in its PDFs."""
     return _errors(check_site(site, site_url), site)
@@ -167,16 +206,25 @@ def _errors(report: Report, site: Path) -> list[str]:
 
 def _pdf_errors(site: Path) -> list[str]:
     """Check each PDF once per distinct content: identical files (such as PRSS_PDF=0 stand-ins) share a result."""
-    checked: dict[str, tuple[str, list[str]]] = {}
-    problems = []
-    for path in sorted(site.rglob("*.pdf")):
-        shown = path.relative_to(site).as_posix()
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if digest not in checked:
-            checked[digest] = (shown, check_pdf(path, shown))
-        first, found = checked[digest]
-        problems += [shown + problem[len(first):] for problem in found]
-    return problems
+    paths = sorted(site.rglob("*.pdf"))
+    shown = [path.relative_to(site).as_posix() for path in paths]
+    first: dict[str, int] = {}  # content digest -> the first path with that content
+    digests = [hashlib.sha256(path.read_bytes()).hexdigest() for path in paths]
+    for i, digest in enumerate(digests):
+        first.setdefault(digest, i)
+    found = dict(zip(first, _check_pdfs([(paths[i], shown[i]) for i in first.values()])))
+    return [name + problem[len(shown[first[digest]]):]
+            for name, digest in zip(shown, digests) for problem in found[digest]]
+
+
+def _check_pdfs(tasks: list[tuple[Path, str]]) -> list[list[str]]:
+    """check_pdf on each (path, shown), on every core when there are several: largest first, as workers free up."""
+    if len(tasks) < 2 or _cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [check_pdf(*task) for task in tasks]
+    order = sorted(range(len(tasks)), key=lambda i: -tasks[i][0].stat().st_size)
+    with multiprocessing.get_context("fork").Pool(min(_cores(), len(tasks))) as pool:
+        results = pool.starmap(check_pdf, [tasks[i] for i in order], chunksize=1)
+    return [found for _, found in sorted(zip(order, results))]
 
 
 def main(argv=None) -> int:
