@@ -24,6 +24,7 @@ from .build import main as build
 from .catalog import catalog_figures
 from .library import load_library
 from .searchindex import INDEX, index_figures
+from .shards import shard_count
 from .preview import serve_rebuild
 from .usage import parse_args
 
@@ -111,9 +112,12 @@ def measure(size: int, work: Path, seed: int, skip: set[str]) -> dict:
         raise SystemExit(f"bench.py: the synthetic library has problems, first: {loaded.problems[0]}")
     r = {"practices": size, "mentors": len(loaded.library.mentors), "checker_s": wall, "checker_cpu_s": cpu}
     site = root / "site"
-    code, r["build_s"], r["build_cpu_s"] = timed(lambda: build([str(root), "--site-dir", str(site)]))
+    phases = {}
+    code, r["build_s"], r["build_cpu_s"] = timed(lambda: build([str(root), "--site-dir", str(site)], phases))
     if code:
         raise SystemExit(f"bench.py: the build of {size} practices failed")
+    r.update({f"build_{name}_s": seconds for name, seconds in phases.items()})
+    r["mkdocs_processes"] = shard_count(sum(1 for _ in (root / "docs").rglob("*.md")))
     bare = bare_material(root, work / f"bare-{size}")
     code, r["bare_build_s"], r["bare_build_cpu_s"] = timed(lambda: mkdocs_build(bare))
     r["build_ratio"] = r["build_s"] / r["bare_build_s"]
@@ -142,6 +146,8 @@ ROWS = (  # (label, result key, format)
     ("practices / mentor sites", None, None),
     ("checker s (CPU s)", ("checker_s", "checker_cpu_s"), "{:.2f} ({:.2f})"),
     ("build s (CPU s)", ("build_s", "build_cpu_s"), "{:.1f} ({:.1f})"),
+    ("  of which generate, mkdocs, gates s", ("build_generate_s", "build_mkdocs_s", "build_gates_s"),
+     "{:.1f}, {:.1f}, {:.1f}"),
     ("bare Material s (CPU s)", ("bare_build_s", "bare_build_cpu_s"), "{:.1f} ({:.1f})"),
     ("build / bare Material", ("build_ratio",), "{:.2f}x"),
     ("site MB (bare)", ("site_bytes", "bare_site_bytes"), "{:.1f} ({:.1f})", 1e6),

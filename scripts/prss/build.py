@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -116,7 +117,8 @@ def count_pages(root: Path, site_dir: Path) -> list[str]:
     return errors
 
 
-def main(argv=None) -> int:
+def main(argv=None, phases: Optional[dict] = None) -> int:
+    """`phases`, when given, receives each step's wall seconds: generate, mkdocs, gates (for `make bench`)."""
     parser = argparse.ArgumentParser(prog="build.py", description=__doc__.split(":", 1)[1].strip())
     parser.add_argument("root", nargs="?", type=Path, default=REPO, help="the library root (default: this repository)")
     parser.add_argument("--site-dir", type=Path, help="where to build (default: ROOT/site)")
@@ -124,17 +126,25 @@ def main(argv=None) -> int:
     args = parse_args(parser, argv)
     if isinstance(args, int):
         return args
-    root = args.root.resolve()
+    root, phases, clock = args.root.resolve(), {} if phases is None else phases, time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        phases[name], clock = time.perf_counter() - clock, time.perf_counter()
+
     if generate(root):
         return 1
+    lap("generate")
     if args.generate_only:
         return 0
     site_dir = (args.site_dir or root / "site").resolve()
     if run_mkdocs(root, site_dir):
         print("build.py: error: mkdocs build --strict failed; see its messages above", file=sys.stderr)
         return 1
+    lap("mkdocs")
     errors = count_pages(root, site_dir) + unbuilt_urls(root, site_dir)
     errors += linkcheck.build_errors(site_dir, read_site(root).url)  # issue 7: link integrity gate
+    lap("gates")
     for error in errors:
         print(f"build.py: error: {error}", file=sys.stderr)
     return 1 if errors else 0
