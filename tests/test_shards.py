@@ -21,8 +21,12 @@ PAGES = {
 }
 
 
-def make(tmp: Path, pages: dict) -> Path:
-    (tmp / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
+def make(tmp: Path, pages: dict, custom_dir: bool = False) -> Path:
+    """A small site; with custom_dir, stubs get the empty template written into a copy of it."""
+    theme = "  custom_dir: overrides\n" if custom_dir else ""
+    (tmp / "mkdocs.yml").write_text(MKDOCS.replace("  name: material\n", "  name: material\n" + theme), encoding="utf-8")
+    (tmp / "overrides").mkdir()
+    (tmp / "overrides" / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
     for rel, text in pages.items():
         (tmp / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp / "docs" / rel).write_text(text, encoding="utf-8")
@@ -44,8 +48,9 @@ def test_every_page_goes_to_exactly_one_shard(tmp_path):
     assert sorted(rel for pages in owned for rel in pages) == sorted(PAGES) and all(owned)
 
 
-def test_three_shards_build_what_one_build_builds(tmp_path, monkeypatch):
-    root = make(tmp_path, PAGES)
+@pytest.mark.parametrize("custom_dir", [False, True])
+def test_three_shards_build_what_one_build_builds(tmp_path, monkeypatch, custom_dir):
+    root = make(tmp_path, PAGES, custom_dir)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     builds = {}
     for jobs in ("1", "3"):

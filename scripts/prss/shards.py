@@ -18,9 +18,11 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.utils.meta import YAML_RE  # MkDocs' own front-matter pattern
+from mkdocs.utils.yaml import yaml_load  # reads !ENV as MkDocs does
 
 MIN_PAGES_PER_SHARD = 150  # below this, starting another MkDocs costs more than it saves
 SEARCH_INDEX = "search/search_index.json"
+STUB_TEMPLATE = "prss-shard-stub.html"  # written into each shard's custom_dir, never into the repository
 
 
 def shard_count(pages: int) -> int:
@@ -52,7 +54,14 @@ def page_url(rel: str) -> str:
 
 
 def write_shard(root: Path, folder: Path, owned: set[str]) -> Path:
-    """folder/ gets mkdocs.yml, overrides/ and a docs/ whose pages outside `owned` are stubs. Returns its config."""
+    """folder/ gets mkdocs.yml, the theme's custom_dir and a docs/ whose pages outside `owned` are stubs.
+
+    Returns the shard's config. Everything but the stubs is hard-linked.
+    """
+    custom_dir = _custom_dir(root)
+    if custom_dir:
+        shutil.copytree(root / custom_dir, folder / custom_dir, copy_function=_link)
+        (folder / custom_dir / STUB_TEMPLATE).write_text("", encoding="utf-8")  # an empty page is not written
     docs = root / "docs"
     for path in docs.rglob("*"):
         if path.is_dir():
@@ -61,21 +70,33 @@ def write_shard(root: Path, folder: Path, owned: set[str]) -> Path:
         target = folder / "docs" / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         if rel.endswith(".md") and rel not in owned:
-            target.write_text(stub(path.read_text(encoding="utf-8")), encoding="utf-8")
+            target.write_text(stub(path.read_text(encoding="utf-8"), custom_dir is not None), encoding="utf-8")
         else:
             _link(path, target)
-    for name in ("overrides",):
-        if (root / name).exists():
-            (folder / name).symlink_to(root / name, target_is_directory=True)
     shutil.copyfile(root / "mkdocs.yml", folder / "mkdocs.yml")
     return folder / "mkdocs.yml"
 
 
-def stub(page: str) -> str:
-    """The page's front matter and first block (its `# title`): what MkDocs takes the page's title from."""
+def _custom_dir(root: Path) -> str | None:
+    """The theme's custom_dir, when mkdocs.yml names one inside the root: it will hold the stubs' template."""
+    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
+        theme = (yaml_load(handle) or {}).get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return custom if isinstance(custom, str) and (root / custom).is_dir() and not Path(custom).is_absolute() else None
+
+
+def stub(page: str, empty_template: bool = True) -> str:
+    """The page's front matter and first block (its `# title`): what MkDocs takes the page's title from.
+
+    With `empty_template`, its front matter names an empty template: the stub costs next to nothing to render.
+    """
     front = YAML_RE.match(page)
     head = front.group(0) if front else ""
-    return head + page[len(head):].lstrip("\n").split("\n\n", 1)[0] + "\n"
+    first = page[len(head):].lstrip("\n").split("\n\n", 1)[0] + "\n"
+    if not (front and empty_template):
+        return head + first
+    closing = head.rstrip("\n").rfind("\n") + 1  # the closing '---' line; a later key wins in YAML
+    return head[:closing] + f"template: {STUB_TEMPLATE}\n" + head[closing:] + first
 
 
 def _link(source: Path, target: Path) -> None:
@@ -117,6 +138,7 @@ def assemble(sites: list[Path], owned: list[set[str]]) -> None:
         for rel in pages:
             page = page_url(rel) + "index.html"
             if (site / page).is_file():  # MkDocs skips what exclude_docs names; so does one build
+                (sites[0] / page).parent.mkdir(parents=True, exist_ok=True)  # a stub renders empty: no folder
                 shutil.move(site / page, sites[0] / page)
     index_path = sites[0] / SEARCH_INDEX
     if index_path.is_file():
