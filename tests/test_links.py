@@ -1,7 +1,7 @@
 """Link integrity: the checker on hand-made sites and PDFs, then the gate on the real library."""
 import pytest
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, NumberObject, TextStringObject
+from pypdf.generic import ArrayObject, NameObject, NumberObject, TextStringObject
 from weasyprint import HTML
 
 from conftest import make_root
@@ -143,3 +143,16 @@ def broken_copy(pdf, tmp_path, damage):
     damage(writer.root_object)
     writer.write(tmp_path / "broken.pdf")
     return tmp_path / "broken.pdf"
+
+
+def test_a_pdf_larger_than_pypdfs_default_guards_is_still_checked(pdf, tmp_path):
+    """A 1,000-practice library PDF holds arrays of over 100,000 entries (pypdf's default limit)."""
+    def big_array(root):
+        root[NameObject("/PRSSMany")] = ArrayObject([NumberObject(0)] * 150_000)
+    assert check_pdf(broken_copy(pdf, tmp_path, big_array)) == []
+
+
+def test_an_unreadable_pdf_is_reported_not_raised(tmp_path):
+    (tmp_path / "cut.pdf").write_bytes(b"%PDF-1.7\n% cut short by a failed upload\n")
+    assert check_pdf(tmp_path / "cut.pdf") == [
+        "cut.pdf: cannot be read as a PDF (Stream has ended unexpectedly); build it again with `make pdf`"]
