@@ -1,6 +1,8 @@
 """The print edition: the library PDF's outline, text, links, fonts and tags; per-page PDFs in the built site."""
 import io
+import re
 
+import pydyf
 import pytest
 from pypdf import PdfReader
 
@@ -11,6 +13,7 @@ from prss.library import load_library
 from prss.pdf import render_downloads, render_pdf
 
 SITE = "https://prss-library.example.org/"
+PAGE_REFERENCES = pydyf.PDF.page_references
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +85,19 @@ def test_practice_links_to_its_mentor_and_objective_to_its_practice(book):
     assert any((objective + n, "practices-quick-response-teams") in pairs for n in range(2))
 
 
+def test_browse_sections_list_titles_with_page_numbers_not_summaries(book, fixture_library):
+    pages, practice = destination_pages(book), fixture_library[0].practices[1]
+    assert practice.slug == "quick-response-teams"
+    words = " ".join(book.pages[pages["objectives-diversion-capacity"]].extract_text().split())
+    assert re.search(rf"{re.escape(practice.title)}[ .]+{pages['practices-quick-response-teams'] + 1}\b", words)
+    assert practice.summary[:40] not in words
+
+
+def test_named_destinations_are_the_link_targets(book):
+    """Ids no link points at are dropped (edition.drop_unused_ids): each would be a named destination."""
+    assert set(book.named_destinations) == {str(a["/Dest"]) for _, a in links(book) if "/Dest" in a}
+
+
 def test_external_links_are_clickable(book, fixture_library):
     uris = {str(a["/A"]["/URI"]) for _, a in links(book) if "/A" in a}
     assert {r.url for p in fixture_library[0].practices for r in p.references} <= uris
@@ -98,20 +114,27 @@ def test_fonts_are_embedded(book):
 def test_pdf_is_tagged_for_accessibility(book):
     root = book.trailer["/Root"]
     assert root["/Lang"] == "en" and bool(root["/MarkInfo"]["/Marked"])
-    tags = structure_tags(root["/StructTreeRoot"]["/K"])
+    tags = {str(element["/S"]) for element in structure_elements(root["/StructTreeRoot"]["/K"])}
     assert {"/Document", "/H1", "/H2", "/P", "/L", "/LI", "/Link", "/Table", "/TH", "/TD"} <= tags
 
 
-def structure_tags(node, found=None) -> set:
-    found = set() if found is None else found
+def test_tagged_elements_name_pages_of_the_document(book):
+    """pdf.py caches pydyf's page references while tagging; every /Pg must still be one of the pages."""
+    elements = list(structure_elements(book.trailer["/Root"]["/StructTreeRoot"]["/K"]))
+    named = {element.raw_get("/Pg").idnum for element in elements if "/Pg" in element}
+    assert named == {page.indirect_reference.idnum for page in book.pages}
+    assert pydyf.PDF.page_references is PAGE_REFERENCES  # put back: baseline_pdf stays plain WeasyPrint
+
+
+def structure_elements(node):
+    """Every structure element under node, depth first."""
     node = node.get_object()
     for child in node if isinstance(node, list) else [node]:
         child = child.get_object()
         if isinstance(child, dict) and "/S" in child:
-            found.add(str(child["/S"]))
+            yield child
             if "/K" in child:
-                structure_tags(child["/K"], found)
-    return found
+                yield from structure_elements(child["/K"])
 
 
 def test_a_practice_pdf_holds_only_its_page_and_links_out(fixture_library):

@@ -30,6 +30,13 @@ ATTRIBUTE = re.compile(r'\s(id|href)="([^"]*)"')
 HEADING = re.compile(r"<(/?)h([1-6])\b")
 FIRST_H1 = re.compile(r"\A\s*<h1\b[^>]*>.*?</h1>\s*", re.S)
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# A practice card in a web list (templates/_practice_list.md.j2): its link, then the summary and level badge.
+CARD = re.compile(r'<li><a class="prss-card-link" href="([^"]*)">(.*?)</a>.*?</li>', re.S)
+# Web-only blocks print.css hides: dropped before layout, so WeasyPrint does not parse and style them per page.
+WEB_ONLY = re.compile(r'<(p|figure) class="prss-(?:downloads|keywords|map)"[^>]*>.*?</\1>\s*', re.S)
+ID = re.compile(r'\sid="([^"]*)"')
+HREF = re.compile(r'\shref="#([^"]*)"')
+BROWSE = ("objectives/", "intercepts/", "settings/", "evidence/", "practices/index.md")
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,20 @@ def relink(html: str, path: str, inside: set[str], site: Site) -> str:
     return TAG.sub(lambda tag: ATTRIBUTE.sub(attribute, tag.group(0)), html)
 
 
+def index_cards(html: str) -> str:
+    """A browse list's practice cards -> print index entries: the linked title, and print.css adds the page
+    number. Every practice's summary is printed once, on its own page, not again in every list it is in."""
+    return CARD.sub(r'<li class="prss-index-entry"><a href="\1">\2</a></li>', html)
+
+
+def drop_unused_ids(html: str) -> str:
+    """Remove ids no link in the document points at: WeasyPrint makes each id a named destination and
+    checks it on every later page, so unused ones cost time and bytes for nothing."""
+    wanted = set(HREF.findall(html))
+    keep = lambda m: m.group(0) if m.group(1) in wanted else ""
+    return TAG.sub(lambda tag: ID.sub(keep, tag.group(0)), html)
+
+
 def demote(html: str, levels: int) -> str:
     """Shift headings down so a page's h2 sits under the print document's own h1 or h2 (h6 at most)."""
     return HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + levels, 6)}", html) if levels else html
@@ -139,7 +160,7 @@ class Edition:
         sources = render_pages(library, site)
         converter = Converter(mkdocs_yml)
         wanted = [path for part, entries in plan(library) for path in (part, *entries) if path in sources]
-        self.pages = {path: converter.page(sources[path]) for path in wanted}
+        self.pages = {path: converter.page(sources[path]) for path in wanted}  # the web's, as baseline_pdf prints
         self.permalinks = permalinks(library, site)
         env = Environment(loader=FileSystemLoader(TEMPLATES / "print"), autoescape=True,
                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -148,6 +169,7 @@ class Edition:
 
     def section(self, path: str, inside: set[str], levels: int, children=()) -> Section:
         front, html = self.pages[path]
+        html = WEB_ONLY.sub("", index_cards(html) if path.startswith(BROWSE) else html)
         body = Markup(demote(relink(html, path, inside, self.site), levels))
         return Section(anchor(path), front.get("title", path), body, self.permalinks.get(path), tuple(children))
 
@@ -158,15 +180,16 @@ class Edition:
         inside = set(self.pages)
         sections = [self.section(part, inside, 0, [self.section(e, inside, 1) for e in entries])
                     for part, entries in parts]
-        return self.template.render(title=self.site.name, sections=sections, book=True, site=self.site,
-                                    date=cover_date(self.library).isoformat(), css=Markup(self.css),
-                                    practices=len(self.library.practices), mentors=len(self.library.mentors))
+        return drop_unused_ids(self.template.render(
+            title=self.site.name, sections=sections, book=True, site=self.site, date=cover_date(self.library).isoformat(),
+            css=Markup(self.css), practices=len(self.library.practices), mentors=len(self.library.mentors)))
 
     def page_html(self, path: str) -> str:
         """One practice or mentor page as its own print document, linking out to the site for everything else."""
         section = self.section(path, {path}, 0)
-        return self.template.render(title=f"{section.title} | {self.site.name}", sections=[section], book=False,
-                                    site=self.site, date="", css=Markup(self.css), practices=0, mentors=0)
+        return drop_unused_ids(self.template.render(
+            title=f"{section.title} | {self.site.name}", sections=[section], book=False, site=self.site, date="",
+            css=Markup(self.css), practices=0, mentors=0))
 
     def page_paths(self) -> list[str]:
         return [p for p in self.pages if p.startswith(("practices/", "mentors/")) and not p.endswith("/index.md")]

@@ -6,6 +6,7 @@ copies them and checks the pages' links to them. PRSS_PDF=0 puts a one-page stan
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import html
 import logging
@@ -14,6 +15,7 @@ import os
 import sys
 from pathlib import Path
 
+import pydyf
 import weasyprint
 
 from .config import Site, pdf_enabled, read_site
@@ -45,12 +47,36 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
+    """pydyf.PDF.page_references, built again only when a page was added since the last call."""
+    kids = pdf.pages["Kids"]
+    count, references = getattr(pdf, "_prss_page_references", (-1, ()))
+    if count != len(kids):
+        references = tuple(f"{number} 0 R".encode("ascii") for number in kids[::3])
+        pdf._prss_page_references = (len(kids), references)
+    return references
+
+
+@contextlib.contextmanager
+def _cached_page_references():
+    """pydyf 0.13 builds the tuple of every page's reference each time WeasyPrint's PDF/UA tagger asks for one
+    page's, so tagging costs structure elements x pages: 37 million tuple items at 100 practices, a hundred
+    times that at 1,000. Same output; undone afterwards, so baseline_pdf stays plain WeasyPrint."""
+    original = pydyf.PDF.page_references
+    pydyf.PDF.page_references = property(_page_references)
+    try:
+        yield
+    finally:
+        pydyf.PDF.page_references = original
+
+
 def render_pdf(html: str) -> tuple[bytes, list[str]]:
     """One print document -> (PDF bytes, WeasyPrint's warnings, such as a link to a missing anchor)."""
     collect, logger = _Collect(), logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        data = weasyprint.HTML(string=html).write_pdf(pdf_variant=VARIANT)
+        with _cached_page_references():
+            data = weasyprint.HTML(string=html).write_pdf(pdf_variant=VARIANT)
     finally:
         logger.removeHandler(collect)
     return data, collect.messages
@@ -124,7 +150,9 @@ def library_pdf(root: Path) -> bytes:
 
 def baseline_pdf(root: Path) -> bytes:
     """Plain WeasyPrint on the same bodies: the pages the library PDF holds, converted the same way, in one
-    bare HTML file: no print template, CSS, cover, contents, links between pages or tags. `make bench` compares."""
+    bare HTML file: no print template, CSS, cover, contents, links between pages or tags. `make bench` compares.
+    These are the web pages as they are, so the browse lists keep each practice's summary, where the library
+    PDF prints an index of titles and page numbers (edition.index_cards)."""
     edition = Edition(load_library(root).library, read_site(root))
     body = "\n".join(fragment for _, fragment in edition.pages.values())
     return weasyprint.HTML(string=f"<!DOCTYPE html><html lang='en'><body>{body}</body></html>").write_pdf()
