@@ -79,5 +79,5 @@ def test_copy_link_button_copies_the_permanent_url(site_url, page):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(site_url + f"mentors/{m.slug}/")
     page.get_by_role("button", name="Copy link").click()
-    assert page.get_by_role("button", name="Link copied").is_visible()
+    page.get_by_role("button", name="Link copied").wait_for(timeout=5000)  # the clipboard answers asynchronously
     assert page.evaluate("navigator.clipboard.readText()") == SITE.permalink(f"mentors/{m.slug}/")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from typing import Optional
 from . import catalog, cite, export, feed, guide, hosting, linkcheck, pdf, redirects, shards, skiplink
 from .config import read_site
 from .library import load_library
+from .model import Library
 from .pages import Renders, render_pages
 from .permalinks import unbuilt_urls
 from .problems import has_errors, summary_line
@@ -31,12 +33,17 @@ PRODUCERS = [
     pdf.render_downloads,       # the library PDF and per-page PDFs (PRSS_PDF=0: one-page stand-ins)
     skiplink.produce,           # the script that makes "Skip to content" move keyboard focus
 ]
+# Producers that never show a practice's or mentor site's text. They are given the library without it
+# (`without_text`), so a preview can keep their files when an edit changed only text.
+WITHOUT_TEXT = {catalog.produce_catalog, redirects.produce, cite.render_citations, export.render_data,
+                feed.render_feed, guide.produce, hosting.produce, skiplink.produce}
 
 
 @dataclass
 class Preview:
     """What a live preview (scripts/serve.py) keeps between generations, so that an edit costs what it changes."""
     documents: dict = field(default_factory=dict)  # load_library's cache of read and checked files
+    produced: dict = field(default_factory=dict)  # {producer in WITHOUT_TEXT: (its library, its files)}
     renders: Renders = field(default_factory=Renders)  # the pages rendered last time, by their inputs
     written: dict = field(default_factory=dict)  # docs/ as this preview last wrote it: {path: bytes}
 
@@ -49,11 +56,17 @@ def generate(root: Path, preview: Optional[Preview] = None) -> int:
     if has_errors(loaded.problems):
         print(summary_line(loaded.problems, loaded.files), file=sys.stderr)
         return 1
-    site = read_site(root)
+    site, skeleton = read_site(root), without_text(loaded.library)
     files: dict[str, str | bytes] = {}
     for produce in PRODUCERS:
-        produced = (render_pages(loaded.library, site, preview.renders) if preview and produce is render_pages
-                    else produce(loaded.library, site))
+        if produce in WITHOUT_TEXT:
+            kept = preview.produced.get(produce) if preview else None
+            produced = kept[1] if kept and kept[0] == skeleton else produce(skeleton, site)
+            if preview:
+                preview.produced[produce] = (skeleton, produced)
+        else:
+            produced = (render_pages(loaded.library, site, preview.renders) if preview and produce is render_pages
+                        else produce(loaded.library, site))
         clash = sorted(set(files) & set(produced))  # issue 7, nothing lost: a second writer would hide the first
         if clash:
             print(f"build.py: error: {produce.__module__}.{produce.__name__} writes docs/{clash[0]}, which another "
@@ -62,6 +75,13 @@ def generate(root: Path, preview: Optional[Preview] = None) -> int:
         files.update(produced)
     write_tree(root / "docs", files, preview.written if preview else None)
     return 0
+
+
+def without_text(library: Library) -> Library:
+    """The library with every practice's and mentor site's text left out, for the WITHOUT_TEXT producers."""
+    blank = lambda items: tuple(dataclasses.replace(item, body="") for item in items)  # noqa: E731
+    return dataclasses.replace(library, practices=blank(library.practices), retired=blank(library.retired),
+                               mentors=blank(library.mentors))
 
 
 def write_tree(out: Path, files: dict[str, str | bytes], written: Optional[dict] = None) -> None:
