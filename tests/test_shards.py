@@ -65,3 +65,18 @@ def test_a_broken_link_fails_a_sharded_build_and_is_reported_once(tmp_path, monk
     monkeypatch.setenv("PRSS_JOBS", "3")
     code, output = shards.build(root, tmp_path / "site")
     assert code == 1 and output.count("'missing.md'") == 1 and "c.md" in output
+
+
+@pytest.mark.parametrize("config, pages", [("", {"guide/README.md": "# Guide\n"}),
+                                           ("use_directory_urls: false\n", {})])
+def test_where_shards_could_not_name_a_page_s_file_one_process_builds(tmp_path, monkeypatch, config, pages):
+    """README.md pages and plain .html URLs: the site still equals one build, nothing lost."""
+    root = make(tmp_path, PAGES | pages)
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + config, encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    builds = {}
+    for jobs in ("1", "3"):
+        monkeypatch.setenv("PRSS_JOBS", jobs)
+        assert shards.build(root, tmp_path / f"site-{jobs}")[0] == 0
+        builds[jobs] = files(tmp_path / f"site-{jobs}")
+    assert builds["1"] == builds["3"] and ("guide/index.html" in builds["3"] or "a.html" in builds["3"])

@@ -77,10 +77,14 @@ def write_shard(root: Path, folder: Path, owned: set[str]) -> Path:
     return folder / "mkdocs.yml"
 
 
+def _config(root: Path) -> dict:
+    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
+        return yaml_load(handle) or {}
+
+
 def _custom_dir(root: Path) -> str | None:
     """The theme's custom_dir, when mkdocs.yml names one inside the root: it will hold the stubs' template."""
-    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
-        theme = (yaml_load(handle) or {}).get("theme")
+    theme = _config(root).get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     return custom if isinstance(custom, str) and (root / custom).is_dir() and not Path(custom).is_absolute() else None
 
@@ -115,8 +119,10 @@ def mkdocs(config: Path, site_dir: Path, cwd: Path) -> subprocess.Popen:
 
 def build(root: Path, site_dir: Path) -> tuple[int, str]:
     """Build root/docs into site_dir, sharded when it pays. Returns (MkDocs' exit code, its output)."""
-    shards = shard_count(sum(1 for _ in (root / "docs").rglob("*.md")))
-    if shards == 1:
+    pages = [p.name for p in (root / "docs").rglob("*.md")]
+    shards = shard_count(len(pages))
+    if shards == 1 or "README.md" in pages or _config(root).get("use_directory_urls") is False:
+        # one process where page_url could not name every page's file: nothing may be lost in assembly
         done = mkdocs(root / "mkdocs.yml", site_dir, root)
         output = done.communicate()[0]
         return done.returncode, output
