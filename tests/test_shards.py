@@ -37,6 +37,17 @@ def files(site: Path) -> dict:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+def one_and_three(root: Path, tmp_path: Path, monkeypatch) -> dict:
+    """{"1": files of a one-process build, "3": files of a build in three shards}, at a fixed date."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    builds = {}
+    for jobs in ("1", "3"):
+        monkeypatch.setenv("PRSS_JOBS", jobs)
+        assert shards.build(root, tmp_path / f"site-{jobs}")[0] == 0
+        builds[jobs] = files(tmp_path / f"site-{jobs}")
+    return builds
+
+
 @pytest.mark.parametrize("rel, url", [("index.md", ""), ("a.md", "a/"), ("sub/index.md", "sub/"),
                                       ("sub/b.md", "sub/b/")])
 def test_page_url_follows_directory_urls(rel, url):
@@ -51,12 +62,7 @@ def test_every_page_goes_to_exactly_one_shard(tmp_path):
 @pytest.mark.parametrize("custom_dir", [False, True])
 def test_three_shards_build_what_one_build_builds(tmp_path, monkeypatch, custom_dir):
     root = make(tmp_path, PAGES, custom_dir)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    builds = {}
-    for jobs in ("1", "3"):
-        monkeypatch.setenv("PRSS_JOBS", jobs)
-        assert shards.build(root, tmp_path / f"site-{jobs}")[0] == 0
-        builds[jobs] = files(tmp_path / f"site-{jobs}")
+    builds = one_and_three(root, tmp_path, monkeypatch)
     assert builds["1"] == builds["3"] and b"delta" not in builds["3"]["search/search_index.json"]
 
 
@@ -73,10 +79,5 @@ def test_where_shards_could_not_name_a_page_s_file_one_process_builds(tmp_path, 
     """README.md pages and plain .html URLs: the site still equals one build, nothing lost."""
     root = make(tmp_path, PAGES | pages)
     (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + config, encoding="utf-8")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    builds = {}
-    for jobs in ("1", "3"):
-        monkeypatch.setenv("PRSS_JOBS", jobs)
-        assert shards.build(root, tmp_path / f"site-{jobs}")[0] == 0
-        builds[jobs] = files(tmp_path / f"site-{jobs}")
+    builds = one_and_three(root, tmp_path, monkeypatch)
     assert builds["1"] == builds["3"] and ("guide/index.html" in builds["3"] or "a.html" in builds["3"])
