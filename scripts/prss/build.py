@@ -43,7 +43,8 @@ WITHOUT_TEXT = {catalog.produce_catalog, redirects.produce, cite.render_citation
 class Preview:
     """What a live preview (scripts/serve.py) keeps between generations, so that an edit costs what it changes."""
     documents: dict = field(default_factory=dict)  # load_library's cache of read and checked files
-    produced: dict = field(default_factory=dict)  # {producer in WITHOUT_TEXT: (its library, its files)}
+    skeleton: Optional[Library] = None  # the library without text that `produced` was made from
+    produced: dict = field(default_factory=dict)  # {producer in WITHOUT_TEXT: its files}
     renders: Renders = field(default_factory=Renders)  # the pages rendered last time, by their inputs
     written: dict = field(default_factory=dict)  # docs/ as this preview last wrote it: {path: bytes}
 
@@ -57,13 +58,12 @@ def generate(root: Path, preview: Optional[Preview] = None) -> int:
         print(summary_line(loaded.problems, loaded.files), file=sys.stderr)
         return 1
     site, skeleton = read_site(root), without_text(loaded.library)
+    kept = preview.produced if preview and preview.skeleton == skeleton else {}  # only text changed: reuse
     files: dict[str, str | bytes] = {}
+    made = {}  # the WITHOUT_TEXT producers' files for this skeleton
     for produce in PRODUCERS:
         if produce in WITHOUT_TEXT:
-            kept = preview.produced.get(produce) if preview else None
-            produced = kept[1] if kept and kept[0] == skeleton else produce(skeleton, site)
-            if preview:
-                preview.produced[produce] = (skeleton, produced)
+            produced = made[produce] = kept[produce] if produce in kept else produce(skeleton, site)
         else:
             produced = (render_pages(loaded.library, site, preview.renders) if preview and produce is render_pages
                         else produce(loaded.library, site))
@@ -73,6 +73,8 @@ def generate(root: Path, preview: Optional[Preview] = None) -> int:
                   f"step already wrote; rename the content file that produces it (e.g. content/pages/)", file=sys.stderr)
             return 1
         files.update(produced)
+    if preview:
+        preview.skeleton, preview.produced = skeleton, made
     write_tree(root / "docs", files, preview.written if preview else None)
     return 0
 
