@@ -55,7 +55,7 @@ def test_page_url_follows_directory_urls(rel, url):
 
 
 def test_every_page_goes_to_exactly_one_shard(tmp_path):
-    owned = shards.deal(make(tmp_path, PAGES) / "docs", 4)
+    owned = shards.deal(make(tmp_path, PAGES) / "docs", list(PAGES), 4)
     assert sorted(rel for pages in owned for rel in pages) == sorted(PAGES) and all(owned)
 
 

@@ -13,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-from . import rules
+from . import cores, rules
 from .frontmatter import Document, read_document
 from .model import MENTOR_FIELDS, PAGE_FIELDS, PRACTICE_FIELDS
 from .problems import Problem
@@ -82,13 +82,9 @@ def _check_one(task: Task, ctx: rules.Context) -> Checked:
 
 def _check_all(tasks: list[Task], ctx: rules.Context) -> list[Checked]:
     # Forking a process that runs other threads (a preview server) could leave the child stuck on their locks.
-    if len(tasks) < PARALLEL_FROM or _cores() < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
+    if len(tasks) < PARALLEL_FROM or cores.usable() < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
         return [_check_one(task, ctx) for task in tasks]
     return _check_in_two(tasks, ctx)
-
-
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _check_in_two(tasks: list[Task], ctx: rules.Context) -> list[Checked]:

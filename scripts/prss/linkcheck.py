@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import multiprocessing
-import os
 import re
 import sys
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
+from . import cores
 from .config import read_site
 from .pagelinks import Link, parse_page
 from .pdflinks import check_pdf
@@ -91,7 +91,7 @@ def _check_pages(site: Path, base, rels: list[str]) -> list[tuple[set[str], int,
 def _in_workers(work, items: list, processes: int | None) -> list:
     """work(items), with items dealt out to `processes` forked workers when it pays; results in items' order."""
     if processes is None:
-        processes = _cores() if len(items) >= PARALLEL_FROM else 1
+        processes = cores.usable() if len(items) >= PARALLEL_FROM else 1
     processes = min(processes, len(items))
     if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return work(items)
@@ -101,10 +101,6 @@ def _in_workers(work, items: list, processes: int | None) -> list:
     for i, chunk in enumerate(dealt):
         results[i::processes] = chunk
     return results
-
-
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _other_links(site: Path):
@@ -219,10 +215,10 @@ def _pdf_errors(site: Path) -> list[str]:
 
 def _check_pdfs(tasks: list[tuple[Path, str]]) -> list[list[str]]:
     """check_pdf on each (path, shown), on every core when there are several: largest first, as workers free up."""
-    if len(tasks) < 2 or _cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(tasks) < 2 or cores.usable() < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [check_pdf(*task) for task in tasks]
     order = sorted(range(len(tasks)), key=lambda i: -tasks[i][0].stat().st_size)
-    with multiprocessing.get_context("fork").Pool(min(_cores(), len(tasks))) as pool:
+    with multiprocessing.get_context("fork").Pool(min(cores.usable(), len(tasks))) as pool:
         results = pool.starmap(check_pdf, [tasks[i] for i in order], chunksize=1)
     return [found for _, found in sorted(zip(order, results))]
 

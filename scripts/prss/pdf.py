@@ -18,6 +18,7 @@ from pathlib import Path
 import pydyf
 import weasyprint
 
+from . import cores
 from .config import Site, pdf_enabled, read_site
 from .edition import FULL_PDF, Edition
 from .library import load_library
@@ -115,7 +116,7 @@ def render_all(docs: dict[str, str], processes: int | None = None) -> dict[str, 
     cached = {path: _key(html) for path, html in docs.items()}
     files = {path: hit.read_bytes() for path, hit in cached.items() if hit.is_file()}
     tasks = sorted(((p, html) for p, html in docs.items() if p not in files), key=lambda task: -len(task[1]))
-    processes = min(processes or os.cpu_count() or 1, len(tasks))
+    processes = min(processes or cores.usable(), len(tasks))
     if processes > 1:
         with multiprocessing.get_context("spawn").Pool(processes) as pool:
             results = pool.map(_render_and_cache, tasks, chunksize=1)

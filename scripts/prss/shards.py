@@ -20,8 +20,10 @@ from pathlib import Path
 from mkdocs.utils.meta import YAML_RE  # MkDocs' own front-matter pattern
 from mkdocs.utils.yaml import yaml_load  # reads !ENV as MkDocs does
 
+from . import cores
+from .searchindex import INDEX as SEARCH_INDEX
+
 MIN_PAGES_PER_SHARD = 150  # below this, starting another MkDocs costs more than it saves
-SEARCH_INDEX = "search/search_index.json"
 STUB_TEMPLATE = "prss-shard-stub.html"  # written into each shard's custom_dir, never into the repository
 
 
@@ -30,18 +32,20 @@ def shard_count(pages: int) -> int:
     wanted = os.environ.get("PRSS_JOBS", "")
     if wanted.isdigit() and int(wanted) > 0:
         return int(wanted)
-    return max(1, min(os.cpu_count() or 1, pages // MIN_PAGES_PER_SHARD))
+    return max(1, min(cores.usable(), pages // MIN_PAGES_PER_SHARD))
 
 
-def deal(docs: Path, shards: int) -> list[set[str]]:
-    """Share the Markdown pages out by size, largest first to the lightest shard: Markdown time follows size."""
-    pages = sorted(((p.stat().st_size, p.relative_to(docs).as_posix()) for p in docs.rglob("*.md")),
-                   key=lambda page: (-page[0], page[1]))
+def deal(docs: Path, pages: list[str], shards: int) -> list[set[str]]:
+    """Share the pages (paths under docs/) out by size, largest first to the lightest shard.
+
+    Markdown time follows size.
+    """
+    sizes = {rel: (docs / rel).stat().st_size for rel in pages}
     owned, load = [set() for _ in range(shards)], [0] * shards
-    for size, rel in pages:
+    for rel in sorted(pages, key=lambda rel: (-sizes[rel], rel)):
         lightest = load.index(min(load))
         owned[lightest].add(rel)
-        load[lightest] += size
+        load[lightest] += sizes[rel]
     return owned
 
 
@@ -53,12 +57,11 @@ def page_url(rel: str) -> str:
     return stem + "/"
 
 
-def write_shard(root: Path, folder: Path, owned: set[str]) -> Path:
+def write_shard(root: Path, folder: Path, owned: set[str], custom_dir: str | None) -> Path:
     """folder/ gets mkdocs.yml, the theme's custom_dir and a docs/ whose pages outside `owned` are stubs.
 
     Returns the shard's config. Everything but the stubs is hard-linked.
     """
-    custom_dir = _custom_dir(root)
     if custom_dir:
         shutil.copytree(root / custom_dir, folder / custom_dir, copy_function=_link)
         (folder / custom_dir / STUB_TEMPLATE).write_text("", encoding="utf-8")  # an empty page is not written
@@ -82,9 +85,9 @@ def _config(root: Path) -> dict:
         return yaml_load(handle) or {}
 
 
-def _custom_dir(root: Path) -> str | None:
+def _custom_dir(root: Path, config: dict) -> str | None:
     """The theme's custom_dir, when mkdocs.yml names one inside the root: it will hold the stubs' template."""
-    theme = _config(root).get("theme")
+    theme = config.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     return custom if isinstance(custom, str) and (root / custom).is_dir() and not Path(custom).is_absolute() else None
 
@@ -119,16 +122,18 @@ def mkdocs(config: Path, site_dir: Path, cwd: Path) -> subprocess.Popen:
 
 def build(root: Path, site_dir: Path) -> tuple[int, str]:
     """Build root/docs into site_dir, sharded when it pays. Returns (MkDocs' exit code, its output)."""
-    pages = [p.name for p in (root / "docs").rglob("*.md")]
+    docs, config = root / "docs", _config(root)
+    pages = [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")]
     shards = shard_count(len(pages))
-    if shards == 1 or "README.md" in pages or _config(root).get("use_directory_urls") is False:
+    readme = any(rel.rsplit("/", 1)[-1] == "README.md" for rel in pages)
+    if shards == 1 or readme or config.get("use_directory_urls") is False:
         # one process where page_url could not name every page's file: nothing may be lost in assembly
         done = mkdocs(root / "mkdocs.yml", site_dir, root)
         output = done.communicate()[0]
         return done.returncode, output
-    owned = deal(root / "docs", shards)
+    owned, custom_dir = deal(docs, pages, shards), _custom_dir(root, config)
     with tempfile.TemporaryDirectory(prefix="prss-shards-") as work:
-        configs = [write_shard(root, Path(work) / f"shard-{n}", owned[n]) for n in range(shards)]
+        configs = [write_shard(root, Path(work) / f"shard-{n}", owned[n], custom_dir) for n in range(shards)]
         sites = [site_dir] + [Path(work) / f"site-{n}" for n in range(1, shards)]
         runs = [mkdocs(config, site, root) for config, site in zip(configs, sites)]
         outputs = [run.communicate()[0] for run in runs]
