@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
 from .model import Library, Mentor, Page, Practice
-from .rules import CITATION
+from .rules import CITATION, FENCE
 from .usmap import mentor_map
 from .cite import citation
 from .meta import jsonld
@@ -22,7 +22,6 @@ from .meta import jsonld
 TEMPLATES = Path(__file__).parent / "templates"
 SECTIONS = ("practices", "mentors", "objectives", "intercepts", "settings", "evidence")
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|])")
-FENCE_LINE = re.compile(r"^ {0,3}(```|~~~)")
 # A block that starts like a paragraph: not a list item, quote, table, definition, attribute list or indented code.
 LEAD_PARAGRAPH = re.compile(r"^ {0,3}(?![-*+] |\d+[.)] |[>|:{]|#)\S")
 SETEXT_OR_RULE = re.compile(r"^ {0,3}([-=_*])(\s*\1)*\s*$")
@@ -60,7 +59,7 @@ def search_leads(body: str) -> str:
     1,000 practices). A section's lead paragraph says what it is about; later paragraphs stay on the
     page, and the page's fields, components and lists stay searchable. Fenced code is left alone.
     """
-    lines, out, fence, seen, block = body.split("\n"), [], None, False, []
+    lines, out, in_fence, seen, block = body.split("\n"), [], False, False, []
 
     def close():
         nonlocal seen
@@ -72,9 +71,10 @@ def search_leads(body: str) -> str:
         block.clear()
 
     for line in lines:
-        if fence or FENCE_LINE.match(line):
+        fence = FENCE.match(line)  # a fence as the checker sees one (rules._lines_outside_code)
+        if in_fence or fence:
             close()
-            fence = None if fence and line.lstrip().startswith(fence) else fence or line.lstrip()[:3]
+            in_fence ^= bool(fence)
             out.append(line)
         elif not line.strip():
             close()
@@ -138,9 +138,8 @@ class Renders:
             self.shared, self.kept = shared, {}
         known = {}
         for item in (*library.practices, *library.retired, *library.mentors, *library.pages):
-            name = getattr(item, "path", None) or ("page", item.name)
-            old = self.known.get(name)
-            known[name] = old if old == item else item
+            old = self.known.get(_name(item))
+            known[_name(item)] = old if old == item else item
         self.known = known
 
     def render(self, template, lookup: dict, **context) -> str:
@@ -158,8 +157,13 @@ class Renders:
         if isinstance(value, Library):
             return tuple(self._ident(v) for v in (value.practices, value.retired, value.mentors, value.pages))
         if isinstance(value, (Practice, Mentor, Page)):
-            return id(self.known[getattr(value, "path", None) or ("page", value.name)])
+            return id(self.known[_name(value)])
         return value
+
+
+def _name(item):
+    """What names a practice, mentor site or page from one generation to the next: its file, or a page's name."""
+    return getattr(item, "path", None) or ("page", item.name)
 
 
 def render_pages(library: Library, site, renders: Renders | None = None) -> dict[str, str]:
