@@ -48,17 +48,21 @@ def test_search_box_is_reached_by_tab(site_url, page):
     assert tab_to(page, ".md-search__input", limit=5)
 
 
-def test_every_catalog_filter_is_reached_by_tab_with_visible_focus(site_url, page):
+def open_catalog(page, site_url):
+    """The catalog page, once its filters are ready for the keyboard."""
     page.goto(site_url + "practices/")
     page.wait_for_selector("#prss-catalog[data-ready=ready]")
+
+
+def test_every_catalog_filter_is_reached_by_tab_with_visible_focus(site_url, page):
+    open_catalog(page, site_url)
     tab_through(page)
     controls = reached(page, FILTERS)
     assert len(controls) > 10 and not not_working(controls), "\n".join(not_working(controls))
 
 
 def test_catalog_filters_work_with_space_and_enter(site_url, page):
-    page.goto(site_url + "practices/")
-    page.wait_for_selector("#prss-catalog[data-ready=ready]")
+    open_catalog(page, site_url)
     assert tab_to(page, "#prss-catalog input[name=setting][value=jails]")
     page.keyboard.press("Space")
     page.wait_for_url("**/practices/?setting=jails")
@@ -69,8 +73,7 @@ def test_catalog_filters_work_with_space_and_enter(site_url, page):
 
 
 def test_catalog_words_filter_works_by_typing(site_url, page):
-    page.goto(site_url + "practices/")
-    page.wait_for_selector("#prss-catalog[data-ready=ready]")
+    open_catalog(page, site_url)
     assert tab_to(page, "#prss-catalog-text")
     page.keyboard.type("jail")
     page.wait_for_url("**/practices/?text=jail")
