@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from prss.build import REPO, Preview, generate  # noqa: E402
+from prss.site.build import REPO, Preview, generate  # noqa: E402
 
 
 def snapshot(folder: Path) -> dict:

@@ -18,11 +18,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 from browser import launch, serve  # noqa: E402
-from prss.build import main as build  # noqa: E402
-from prss.catalog import catalog_figures  # noqa: E402
-from prss.searchindex import index_figures  # noqa: E402
-from prss.synthetic import write_library  # noqa: E402
-from prss.usmap import map_bytes  # noqa: E402
+from prss.render.catalog import catalog_figures  # noqa: E402
+from prss.render.mentor_map import map_bytes  # noqa: E402
+from prss.render.searchindex import index_figures  # noqa: E402
+from prss.site.build import main as build  # noqa: E402
+from prss.tools.synthetic import write_library  # noqa: E402
 
 ROUNDS = 15
 # One filter change, timed from the event to the frame after it, in milliseconds.

@@ -3,9 +3,9 @@ import json
 
 import pytest
 
-from prss import bench
-from prss.library import load_library
-from prss.synthetic import write_library
+from prss.content.library import load_library
+from prss.tools import bench
+from prss.tools.synthetic import write_library
 
 FIELDS = {"checker_s", "build_s", "bare_build_s", "build_ratio", "site_bytes", "median_page_bytes",
           "search_index_raw_bytes", "search_index_gzip_bytes", "search_bytes_per_practice", "catalog_json_bytes",

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from prss.config import read_site
-from prss.library import load_library
+from prss.content.library import load_library
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ import json
 import pytest
 
 from conftest import CASES, load_case, make_root
-from prss.cli import main
-from prss.library import load_library
+from prss.cli.check import main
+from prss.content.library import load_library
 from prss.problems import CODES
 
 CASE_FILES = sorted(CASES.glob("*.yml"))

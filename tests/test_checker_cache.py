@@ -5,9 +5,11 @@ import pytest
 from hypothesis import given
 
 from conftest import make_root
-from prss import filecheck, frontmatter, rules, synthetic
-from prss.library import load_library
+from prss.content import files as filecheck
+from prss.content import frontmatter, rules
+from prss.content.library import load_library
 from prss.problems import has_errors
+from prss.tools import synthetic
 from test_hostile import FUZZ, documents
 
 TODAY = dt.date(2027, 1, 1)

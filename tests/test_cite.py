@@ -5,9 +5,9 @@ import re
 import pytest
 
 from conftest import REPO
-from prss.cite import bibtex, citation, ris
 from prss.config import read_site
-from prss.library import load_library
+from prss.content.library import load_library
+from prss.render.cite import bibtex, citation, ris
 
 LIBRARY = load_library(REPO).library
 SITE = read_site(REPO)

@@ -2,7 +2,7 @@
 import pytest
 
 from conftest import REPO
-from prss.library import load_library
+from prss.content.library import load_library
 
 LOADED = load_library(REPO)
 LIBRARY = LOADED.library

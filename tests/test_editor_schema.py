@@ -11,10 +11,10 @@ import yaml
 
 from conftest import REPO, make_root
 from prss.config import read_site
-from prss.frontmatter import read_document
-from prss.guide import editor_schemas
-from prss.library import load_library
+from prss.content.frontmatter import read_document
+from prss.content.library import load_library
 from prss.problems import has_errors
+from prss.render.guide import editor_schemas
 
 PRACTICE = "content/practices/quick-response-teams.md"
 MENTOR = "content/mentors/project-fort.md"

@@ -8,9 +8,9 @@ import pytest
 
 from conftest import FIXTURE, REPO, make_root
 from prss.config import read_site
-from prss.export import neutralise, practice_records, practices_csv
-from prss.library import load_library
+from prss.content.library import load_library
 from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS
+from prss.render.export import neutralise, practice_records, practices_csv
 
 PRACTICE_FILES = sorted(p.stem for p in (REPO / "content/practices").glob("*.md"))
 MENTOR_FILES = sorted(p.stem for p in (REPO / "content/mentors").glob("*.md"))

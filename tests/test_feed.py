@@ -3,8 +3,8 @@ import xml.etree.ElementTree as ET
 
 from conftest import FIXTURE, REPO, make_root
 from prss.config import read_site
-from prss.feed import LIMIT, atom
-from prss.library import load_library
+from prss.content.library import load_library
+from prss.render.feed import LIMIT, atom
 
 NS = {"a": "http://www.w3.org/2005/Atom"}
 LIBRARY = load_library(REPO).library

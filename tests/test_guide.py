@@ -5,12 +5,12 @@ import json
 import pytest
 
 from conftest import make_root
-from prss.cli import main as check
+from prss.cli.check import main as check
 from prss.config import read_site
-from prss.guide import FIXES, render_guide, review_queue
-from prss.library import load_library
+from prss.content.library import load_library
 from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS
 from prss.problems import CODES
+from prss.render.guide import FIXES, render_guide, review_queue
 
 OLD = "content/practices/quick-response-teams.md"
 

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CASES, load_case, make_root
-from prss.cli import main
-from prss.frontmatter import parse_yaml, read_document
-from prss.library import load_library
+from prss.cli.check import main
+from prss.content.frontmatter import parse_yaml, read_document
+from prss.content.library import load_library
 from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS
 from prss.problems import CODES, Problem
 

@@ -5,9 +5,9 @@ from pypdf.generic import ArrayObject, NameObject, NumberObject, TextStringObjec
 from weasyprint import HTML
 
 from conftest import make_root
-from prss.build import main as build
-from prss.linkcheck import build_errors, check_site, main
-from prss.pdflinks import check_pdf
+from prss.site.build import main as build
+from prss.verify.links import build_errors, check_site, main
+from prss.verify.pdflinks import check_pdf
 
 SITE_URL = "https://prss.example.org/library/"
 TARGET = '<h2 id="overview">Overview</h2><a name="old-anchor"></a>'

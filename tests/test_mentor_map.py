@@ -4,8 +4,8 @@ import dataclasses
 import pytest
 
 from conftest import make_root
-from prss.library import load_library
-from prss.usmap import _ring, decode_arcs, mentor_map, path_data
+from prss.content.library import load_library
+from prss.render.mentor_map import _ring, decode_arcs, mentor_map, path_data
 
 TOPOLOGY = {"transform": {"scale": [0.5, 2], "translate": [10, 20]}, "arcs": [[[0, 0], [2, 0], [0, 3]], [[4, 3], [-4, -3]]]}
 

@@ -3,9 +3,9 @@
 import pytest
 
 from conftest import make_root
-from prss import build
-from prss.frontmatter import read_document
-from prss.library import load_library
+from prss.content.frontmatter import read_document
+from prss.content.library import load_library
+from prss.site import build
 
 
 def test_count_pages_names_the_missing_page(tmp_path):

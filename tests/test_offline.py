@@ -4,8 +4,8 @@ import zipfile
 import pytest
 
 from conftest import make_root
-from prss.build import generate
-from prss.offline import ZIP_NAME, build_offline
+from prss.site.build import generate
+from prss.site.offline import ZIP_NAME, build_offline
 
 
 @pytest.fixture(scope="module")

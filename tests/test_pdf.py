@@ -8,9 +8,9 @@ from pypdf import PdfReader
 
 from conftest import make_root
 from prss.config import read_site
-from prss.edition import FULL_PDF, Edition, cover_date, relink
-from prss.library import load_library
-from prss.pdf import render_downloads, render_pdf
+from prss.content.library import load_library
+from prss.pdf.edition import FULL_PDF, Edition, cover_date, relink
+from prss.pdf.render import render_downloads, render_pdf
 
 SITE = "https://prss-library.example.org/"
 PAGE_REFERENCES = pydyf.PDF.page_references

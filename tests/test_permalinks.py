@@ -5,12 +5,12 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import FIXTURE, make_root
-from prss.build import main as build
 from prss.config import read_site
-from prss.library import load_library
-from prss.meta import jsonld
-from prss.pages import environment
-from prss.permalinks import LEDGER, append_new, unbuilt_urls
+from prss.content.library import load_library
+from prss.content.permalinks import LEDGER, append_new, unbuilt_urls
+from prss.render.jsonld import jsonld
+from prss.render.pages import environment
+from prss.site.build import main as build
 
 SITE_URL = "https://links.example.test/library/"
 QRT = (FIXTURE / "content/practices/quick-response-teams.md").read_text(encoding="utf-8")
@@ -130,6 +130,7 @@ def test_jsonld_holds_hostile_text_safely(root):
 def test_jsonld_cannot_be_closed_by_any_field(root, field):
     import dataclasses
     import json
+
     import yaml
     hostile = '</script><script>alert("x")</script><!-- \u2028 & "'
     practice = load_library(root).library.practices[0]

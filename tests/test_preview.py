@@ -4,7 +4,7 @@ import shutil
 import pytest
 
 from conftest import copy_repo
-from prss.build import Preview, generate
+from prss.site.build import Preview, generate
 
 EDITS = [  # (file, old text, new text): a body, a title that other pages list, a mentor every page may read
     ("content/practices/law-enforcement-assisted-diversion.md", "\n### Where", "\nAn edited sentence.\n\n### Where"),

@@ -10,8 +10,8 @@ import yaml
 
 from conftest import REPO, make_root
 from prss.config import Site
-from prss.hosting import netlify_redirects, nginx_map
-from prss.library import load_library
+from prss.content.library import load_library
+from prss.render.hosting import netlify_redirects, nginx_map
 
 WORKFLOWS = [REPO / ".github/workflows/ci.yml", REPO / ".github/workflows/deploy.yml"]
 QRT = "content/practices/quick-response-teams.md"

@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from conftest import copy_repo
-from prss.build import main as build
+from prss.site.build import main as build
 
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 

@@ -4,9 +4,9 @@ import re
 import pytest
 
 from conftest import make_root
-from prss.library import load_library
+from prss.content.library import load_library
 from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS
-from prss.scaffold import main, slugify
+from prss.tools.scaffold import main, slugify
 
 TITLE_FIELD = {"practice": "title", "mentor": "name"}
 FIELDS = {"practice": PRACTICE_FIELDS, "mentor": MENTOR_FIELDS}

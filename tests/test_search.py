@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from prss.library import load_library
-from prss.searchindex import index_entries, index_figures
+from prss.content.library import load_library
+from prss.render.searchindex import index_entries, index_figures
 
 SETTING_WORDS = ["jail", "probation", "emergency department", "reentry"]
 EXCLUDED = ("#references", "#cite", "#related", "#evidence")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from prss import shards
+from prss.site import shards
 
 MKDOCS = "site_name: Shards\ntheme:\n  name: material\nplugins:\n  - search\nstrict: true\n"
 PAGES = {

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_repo
-from prss.build import main as build
-from prss.linkcheck import check_site
+from prss.site.build import main as build
+from prss.verify.links import check_site
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
 

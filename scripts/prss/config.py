@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+REPO = Path(__file__).resolve().parents[2]  # the repository this package lives in
+
 
 @dataclass(frozen=True)
 class Site:

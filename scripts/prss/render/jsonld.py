@@ -1,0 +1,59 @@
+"""Metadata for machines: schema.org JSON-LD for practice and mentor pages.
+
+The JSON travels in the page's front matter (`jsonld:`) and overrides/main.html writes it into a
+<script> element unchanged, so it is made safe here: <, > and & become \\u escapes, which no HTML
+parser reads as markup, so no field can close the element.
+"""
+from __future__ import annotations
+
+import json
+
+from prss.config import Site
+from prss.model import Mentor, Practice
+
+HTML_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_HTML_SAFE_TABLE = str.maketrans(HTML_SAFE)  # one pass in C (bench: 1,300 pages' JSON-LD)
+
+
+def script_json(data) -> str:
+    """JSON that can sit inside <script type="application/ld+json"> whatever the strings hold."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.translate(_HTML_SAFE_TABLE)
+
+
+def _references(item) -> list[dict]:
+    return [{"@type": "CreativeWork", "name": r.title, "url": r.url,
+             **({"author": r.authors} if r.authors else {}), **({"publisher": r.publisher} if r.publisher else {}),
+             **({"datePublished": r.year} if r.year != "n.d." else {})} for r in item.references]
+
+
+def _page(item, site: Site, section: str, kind: str) -> dict:
+    url = site.permalink(f"{section}/{item.slug}/")
+    return {"@context": "https://schema.org", "@type": kind, "@id": url, "url": url, "name": item.title,
+            "description": item.summary, "dateModified": item.updated.isoformat(),
+            "lastReviewed": item.last_reviewed.isoformat(), "inLanguage": "en",
+            "isPartOf": {"@type": "WebSite", "name": site.name, "url": site.url},
+            "publisher": {"@type": "Organization", "name": site.name, "url": site.url},
+            "citation": _references(item)}
+
+
+def practice_jsonld(p: Practice, site: Site) -> dict:
+    data = _page(p, site, "practices", "WebPage")
+    data["about"] = {"@type": "Thing", "name": p.title, "description": p.summary}
+    data["keywords"] = list(p.objectives + p.settings)
+    if p.retired:
+        data["expires"] = p.retired.date.isoformat()
+    return data
+
+
+def mentor_jsonld(m: Mentor, site: Site) -> dict:
+    data = _page(m, site, "mentors", "ProfilePage")
+    data["mainEntity"] = {"@type": "Organization", "name": m.name, "url": m.website, "description": m.summary,
+                          "address": {"@type": "PostalAddress", "addressLocality": m.city,
+                                      "addressRegion": m.state, "addressCountry": "US"}}
+    return data
+
+
+def jsonld(item: Practice | Mentor, site: Site) -> str:
+    """The template filter: `jsonld: {{ p|jsonld(site)|yaml_text }}` in a page's front matter."""
+    return script_json(practice_jsonld(item, site) if isinstance(item, Practice) else mentor_jsonld(item, site))
