@@ -1,29 +1,45 @@
 # The PRSS Resource Library. `make help` lists the targets.
 PYTHON := .venv/bin/python
-STAMP := .venv/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+PIP := $(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
+RUNTIME := .venv/.runtime-$(shell cksum < requirements/runtime.txt | cut -d' ' -f1)
+TESTING := .venv/.test-$(shell cksum < requirements/test.txt | cut -d' ' -f1)
 AXE := tests/axe/node_modules/.package-lock.json
+FONTS := /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf
+# What the tests need from Debian: the browser, the PDF fonts, HarfBuzz's font subsetter (WeasyPrint
+# warns on every PDF without it) and Java for the W3C Nu HTML checker.
+DEBIAN := chromium fonts-liberation fonts-dejavu-core libharfbuzz-subset0 default-jre-headless
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser site serve check test clean node axe
-.PHONY: ledger
-.PHONY: new-practice new-mentor schemas
-.PHONY: fonts pdf offline
-.PHONY: bench
-.PHONY: links
+.PHONY: help setup setup-test system-deps fonts site serve check lint test axe node
+.PHONY: new-practice new-mentor schemas pdf offline links ledger bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
-	python3 -m venv .venv
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e .
+.venv/bin/python:
+	@python3.11 --version >/dev/null 2>&1 || { echo "error: Python 3.11 is needed (python3.11 was not found); install it, then run make again" >&2; exit 1; }
+	python3.11 -m venv .venv
+
+$(RUNTIME): requirements/runtime.txt | .venv/bin/python
+	$(PIP) -r requirements/runtime.txt
 	touch $@
 
-setup: $(STAMP) ## Install the pinned Python packages into .venv
+$(TESTING): requirements/test.txt | .venv/bin/python
+	$(PIP) -r requirements/test.txt
+	touch $@
+
+setup: $(RUNTIME) ## Install the locked packages the site needs into .venv
 	@true
 
-browser: ## Install Debian's Chromium for the browser tests, when it is missing
-	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+setup-test: $(TESTING) ## Install the locked packages the tests and linters need into .venv
+	@true
+
+system-deps: ## As root: install Debian's Chromium, PDF fonts, HarfBuzz subsetter and Java when missing
+	@test "$$(id -u)" = 0 || { echo "error: make system-deps installs Debian packages and needs root: sudo make system-deps" >&2; exit 1; }
+	@dpkg -s $(DEBIAN) >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q $(DEBIAN))
+
+fonts: ## Stop with one clear line when the PDF fonts are missing
+	@for f in $(FONTS); do test -f $$f || { echo "error: the PDF fonts are missing ($$f); install them with: sudo apt-get install fonts-liberation fonts-dejavu-core (or: sudo make system-deps)" >&2; exit 1; }; done
 
 site: setup fonts ## Check the content, generate docs/ and build site/, PDFs included (PRSS_PDF=0: stand-ins)
 	$(PYTHON) scripts/build.py
@@ -34,10 +50,6 @@ serve: setup ## Preview at http://127.0.0.1:8000/, regenerating when content/ ch
 check: setup ## Check every content file and explain each problem
 	$(PYTHON) scripts/check_content.py
 
-ledger: site ## Build, then add the site's new URLs to content/published-urls.txt (commit it)
-	$(PYTHON) scripts/ledger.py
-
-# Authoring (issue 9). TITLE, NAME and SLUG reach the script through the environment, so quotes are safe.
 new-practice: setup ## Start content/practices/<slug>.md: make new-practice TITLE="..." [SLUG=...]
 	$(PYTHON) scripts/new_content.py practice "$$TITLE" --slug "$$SLUG"
 
@@ -46,6 +58,18 @@ new-mentor: setup ## Start content/mentors/<slug>.md: make new-mentor NAME="..."
 
 schemas: setup ## Write the editor schemas to docs/schemas/ (with the rest of docs/)
 	$(PYTHON) scripts/build.py --generate-only
+
+pdf: setup fonts ## Write site/downloads/prss-resource-library.pdf and the per-page PDFs (make site does too)
+	$(PYTHON) scripts/pdf.py
+
+offline: setup fonts ## Build dist/prss-resource-library-offline.zip: the whole site for file://, with search
+	$(PYTHON) scripts/offline.py
+
+links: setup ## Check every internal link, #fragment, asset and PDF link of the built site/
+	$(PYTHON) scripts/check_links.py site
+
+ledger: site ## Build, then add the site's new URLs to content/published-urls.txt (commit it)
+	$(PYTHON) scripts/ledger.py
 
 node: ## Install Debian's Node.js and npm (for axe-core), when they are missing
 	@command -v npm >/dev/null || (apt-get update -q && apt-get install -y -q npm)
@@ -56,26 +80,19 @@ $(AXE): tests/axe/package-lock.json | node
 axe: $(AXE) ## Install axe-core, pinned in tests/axe/package-lock.json, for the accessibility tests
 	@true
 
-# Issue 6: the offline editions. WeasyPrint embeds these Debian fonts in every PDF.
-fonts: ## Install the PDF fonts (Debian's fonts-liberation and fonts-dejavu-core), when they are missing
-	@test -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf -a -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf || (apt-get update -q && apt-get install -y -q fonts-liberation fonts-dejavu-core)
+lint: setup-test ## ruff and mypy on the code
+	$(PYTHON) -m ruff check scripts tests
+	$(PYTHON) -m mypy
 
-pdf: setup fonts ## Write site/downloads/prss-resource-library.pdf and the per-page PDFs (make site does too)
-	$(PYTHON) scripts/pdf.py
-
-offline: setup fonts ## Build dist/prss-resource-library-offline.zip: the whole site for file://, with search
-	$(PYTHON) scripts/offline.py
-
-test: setup browser axe fonts ## Run the whole test suite
+test: setup-test system-deps axe ## Run the whole test suite (installs what it needs first; root for Debian packages)
 	$(PYTHON) -m pytest
 
-# Trust gates (issue 7): make site runs the same link check; this reruns it on an existing site/.
-links: setup ## Check every internal link, #fragment, asset and PDF link of the built site/
-	$(PYTHON) scripts/check_links.py site
-
-# Performance (issue 8): not part of `make test`; tests/test_bench.py runs it at 20 practices.
-bench: setup ## Time check/build/search/PDF/serve on synthetic libraries vs bare Material: bench-results.json
+bench: setup-test ## Time check/build/search/PDF/serve on synthetic libraries vs bare Material: bench-results.json
 	$(PYTHON) scripts/bench.py $(BENCH_ARGS)
+
+lock: setup-test ## Re-lock requirements/*.txt from pyproject.toml (after changing a dependency)
+	$(PYTHON) -m uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --quiet -o requirements/runtime.txt
+	$(PYTHON) -m uv pip compile pyproject.toml --group test --group lint --python-version 3.11 --generate-hashes --quiet -o requirements/test.txt
 
 clean: ## Remove everything generated (docs/, site/, dist/)
 	rm -rf docs site dist .pytest_cache
