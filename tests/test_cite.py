@@ -2,7 +2,12 @@
 import dataclasses
 import re
 
+import pybtex.database
+import pybtex.errors
 import pytest
+import rispy
+from pybtex.backends.plaintext import Backend
+from pybtex.style.formatting.unsrt import Style
 
 from conftest import REPO
 from prss.config import read_site
@@ -11,21 +16,21 @@ from prss.render.cite import bibtex, citation, ris
 
 LIBRARY = load_library(REPO).library
 SITE = read_site(REPO)
+pybtex.errors.set_strict_mode(True)
 ITEMS = [("practices", p) for p in LIBRARY.practices + LIBRARY.retired] + [("mentors", m) for m in LIBRARY.mentors]
 
 
 def parse_bibtex(text: str) -> tuple[str, str, dict]:
-    """A tiny BibTeX reader: one entry, `name = {value}` fields with nested braces."""
-    head = re.match(r"@(\w+)\{([^,\s]+),\n", text)
-    fields, rest = {}, text[head.end():]
-    while match := re.match(r"\s*(\w+) = \{", rest):
-        depth, i = 1, match.end()
-        while depth:
-            depth += {"{": 1, "}": -1}.get(rest[i], 0) if rest[i - 1] != "\\" else 0
-            i += 1
-        fields[match.group(1)], rest = rest[match.end():i - 1], rest[i:].lstrip(",")
-    assert rest.strip() == "}", f"unparsed BibTeX: {rest!r}"
-    return head.group(1), head.group(2), fields
+    """One entry, read by pybtex: (type, key, fields as written, braces kept)."""
+    (key, entry), = pybtex.database.parse_string(text, "bibtex").entries.items()
+    return entry.type, key, {**entry.fields, **{role: " and ".join(map(str, people))
+                                                 for role, people in entry.persons.items()}}
+
+
+def render_bibtex(path) -> list[str]:
+    """Every entry of a .bib file as pybtex's unsrt style prints it, in strict mode (an error raises)."""
+    entries = pybtex.database.parse_file(path).entries.values()
+    return [e.text.render(Backend()) for e in Style().format_entries(entries)]
 
 
 def parse_ris(text: str) -> list[tuple[str, str]]:
@@ -42,6 +47,21 @@ def test_bibtex_file_parses_to_the_page(repo_site, section, item):
     assert (kind, key) == ("misc", f"prss-{section}-{item.slug}")
     assert fields["url"] == SITE.permalink(f"{section}/{item.slug}/")
     assert fields["date"] == item.last_reviewed.isoformat() and fields["author"] == "{" + SITE.name + "}"
+    assert fields["month"] == f"{item.last_reviewed:%B}"  # a month name, from the `month = nov` macro
+
+
+def test_every_bibtex_file_renders_through_pybtex(repo_site):
+    """The page's citation and its references' files: one URL each, no literal \\url, no numeric month."""
+    for path in sorted((repo_site / "cite").glob("*.bib")):
+        for text in render_bibtex(path):
+            assert "\\url" not in text and text.count("URL: ") == 1, (path.name, text)
+            assert not re.search(r"\b\d{1,2} \d{4}\b", text), (path.name, text)
+
+
+def test_every_ris_file_parses_with_rispy(repo_site):
+    for path in sorted((repo_site / "cite").glob("*.ris")):
+        records = rispy.loads(path.read_bytes().decode("utf-8"))
+        assert records and all(r["title"] and r["urls"] for r in records), path.name
 
 
 @pytest.mark.parametrize("section,item", ITEMS, ids=lambda v: getattr(v, "slug", v))
@@ -53,9 +73,9 @@ def test_ris_file_parses_to_the_page(repo_site, section, item):
 
 def test_bibtex_escapes_special_characters():
     practice = dataclasses.replace(LIBRARY.practices[0], title="Peers & courts_2 {x} 100% #1 $5 ~ ^ \\ end")
-    _, _, fields = parse_bibtex(bibtex(citation(practice, SITE)))
-    assert fields["title"] == (r"{Peers \& courts\_2 \{x\} 100\% \#1 \$5 \textasciitilde{} "
-                               r"\textasciicircum{} \textbackslash{} end}")
+    assert r"title = {{Peers \& courts\_2 \{x\} 100\% \#1 \$5 \textasciitilde{} \textasciicircum{} " \
+        r"\textbackslash{} end}}" in bibtex(citation(practice, SITE))
+    assert parse_bibtex(bibtex(citation(practice, SITE)))[2]["title"].startswith(r"{Peers \& courts")
 
 
 def test_ris_keeps_one_line_per_value():

@@ -48,7 +48,7 @@ def test_guide_covers_evidence_citing_renaming_and_preview(guide):
 def test_stale_review_warns_without_failing(tmp_path, capsys):
     assert check([str(stale_root(tmp_path))]) == 0
     out = capsys.readouterr().out
-    assert f"{OLD}:22:1: warning: the evidence was last reviewed on 2020-01-15" in out
+    assert f"{OLD}:24:1: warning: the evidence was last reviewed on 2020-01-15" in out
     assert out.splitlines()[-1].startswith("1 problem (0 errors, 1 warnings)")
 
 

@@ -56,6 +56,14 @@ CODES: dict[str, str] = {
     "self-alias": "An alias is the file's own slug.",
     "alias-taken": "An alias is the slug of another file in the same folder (two files aliasing each other form a loop).",
     "duplicate-alias": "The same alias is claimed twice, by two files or in one file.",
+    "uncited-item": "An item of a practice's `implementation` (What it takes) cites no reference.",
+    "unknown-reference": "A contact's `ref` is not the number of one of the file's references.",
+    "empty-contact": "A mentor site's `contact` gives no address, phone or email.",
+    "bad-email": "An email address is not written like info@example.org.",
+    "bad-phone": "A phone number holds something other than digits, spaces, ( ) - . + and an extension.",
+    "bad-doi": "A reference's `doi` is not a DOI such as 10.1001/jamanetworkopen.2022.25582.",
+    "bad-pmid": "A reference's `pmid` is not a PubMed id (digits only).",
+    "mirror-url": "A reference's `url` is on a host listed in content/mirror-hosts.yml (a copy, staging or tracking address; a warning).",
 }
 
 

@@ -14,12 +14,13 @@ import time
 from pathlib import Path
 
 from prss import cores
-from prss.content import rules
+from prss.content import profile, rules
 from prss.content.frontmatter import Document, read_document
 from prss.model import MENTOR_FIELDS, PAGE_FIELDS, PRACTICE_FIELDS
 from prss.problems import Problem
 
 FIELDS = {"practices": PRACTICE_FIELDS, "mentors": MENTOR_FIELDS, "pages": PAGE_FIELDS}
+RULES = {**rules.KINDS, **profile.KINDS}
 # Below this many files a second process costs more (start-up, sending the results back) than it saves.
 PARALLEL_FROM = 200
 RACY_NS = 2_000_000_000  # FAT's clock ticks every 2 s; ext4 and APFS far more often
@@ -54,9 +55,10 @@ def problems_of(doc: Document, section: str, ctx: rules.Context) -> list[Problem
     """A file's own problems: reading it, else its fields and its body text."""
     if doc.problems:
         return doc.problems
-    found = list(rules.check_fields(doc, FIELDS[section], ctx))
+    found = list(rules.check_fields(doc, FIELDS[section], ctx, RULES))
     if section == "pages":
         return found + list(rules.check_page_body(doc))
+    found += profile.check_reference_ids(doc, ctx.mirrors)
     return found + list(rules.check_body(doc, count(doc.meta.get("references"))))
 
 

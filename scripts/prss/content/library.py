@@ -7,11 +7,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from prss.content import rules
+from prss.content import profile, rules
 from prss.content.files import check_files
 from prss.content.frontmatter import Document, parse_yaml
 from prss.content.permalinks import check_permalinks
 from prss.model import (
+    IMPLEMENTATION_FIELDS,
+    Contact,
     Evidence,
     EvidenceLevel,
     Intercept,
@@ -23,6 +25,7 @@ from prss.model import (
     Reference,
     Retired,
     Setting,
+    SiteContact,
 )
 from prss.problems import Problem, has_errors
 
@@ -55,13 +58,15 @@ def load_library(root: Path, today: Optional[dt.date] = None, *, cache: Optional
     """
     content = root / "content"
     vocab, problems = _load_vocabularies(content, root)
+    mirrors, found = profile.load_mirrors(content, root)
+    problems += found
     tasks = [(path, display, name) for name in SECTIONS
              for path, display in _list_folder(content / name, root, problems)]
     slugs = {name: tuple(_stem(display) for _, display, section in tasks if section == name) for name in SECTIONS}
     ctx = rules.Context(
         objectives=tuple(o["id"] for o in vocab["objectives"]), settings=tuple(s["id"] for s in vocab["settings"]),
         levels=tuple(lv["id"] for lv in vocab["levels"]), mentors=slugs["mentors"], practices=slugs["practices"],
-        today=today or dt.date.today())
+        today=today or dt.date.today(), mirrors=mirrors)
     checked = check_files(tasks, ctx, cache)
     docs = {name: [doc for (doc, _), task in zip(checked, tasks) if task[2] == name] for name in SECTIONS}
     for name in SECTIONS:
@@ -161,8 +166,17 @@ def _check_slugs(docs: list[Document]) -> list[Problem]:
 
 
 def _references(items) -> tuple[Reference, ...]:
-    return tuple(Reference(r["title"], r.get("authors", ""), r.get("publisher", ""), str(r["year"]), r["url"])
-                 for r in items)
+    return tuple(Reference(r["title"], r.get("authors", ""), r.get("publisher", ""), str(r["year"]), r["url"],
+                           r.get("doi", ""), str(r.get("pmid", ""))) for r in items)
+
+
+def _implementation(value) -> tuple:
+    value = value or {}
+    return tuple((f.name, tuple(value[f.name])) for f in IMPLEMENTATION_FIELDS if value.get(f.name))
+
+
+def _site_contact(value) -> SiteContact | None:
+    return SiteContact(*(value.get(k, "") for k in ("address", "phone", "email")), value["ref"]) if value else None
 
 
 def _practice(doc: Document) -> Practice:
@@ -176,7 +190,8 @@ def _practice(doc: Document) -> Practice:
         references=_references(m["references"]), last_reviewed=m["last_reviewed"],
         updated=m.get("updated", m["last_reviewed"]), aliases=tuple(m.get("aliases", ())),
         retired=Retired(retired["date"], retired.get("replaced_by") or "", retired["reason"]) if retired else None,
-        body=doc.body)
+        body=doc.body, implementation=_implementation(m.get("implementation")),
+        contacts=tuple(Contact(c["name"], c["role"], c["url"], c["ref"]) for c in m.get("contacts") or ()))
 
 
 def _mentor(doc: Document) -> Mentor:
@@ -185,4 +200,5 @@ def _mentor(doc: Document) -> Mentor:
         slug=_slug(doc), path=doc.path, name=m["name"], city=m["city"], state=m["state"],
         service_area=m["service_area"], summary=m["summary"], settings=tuple(m["settings"]), website=m["website"],
         cohort=str(m["cohort"]), references=_references(m["references"]), last_reviewed=m["last_reviewed"],
-        updated=m.get("updated", m["last_reviewed"]), aliases=tuple(m.get("aliases", ())), body=doc.body)
+        updated=m.get("updated", m["last_reviewed"]), aliases=tuple(m.get("aliases", ())), body=doc.body,
+        contact=_site_contact(m.get("contact")))

@@ -10,7 +10,7 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from prss.content.frontmatter import Document
-from prss.model import Field
+from prss.model import Field, Mirrors
 from prss.problems import Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -37,7 +37,7 @@ US_STATES = frozenset(
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
     "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI".split())
 STALE_AFTER = dt.timedelta(days=730)
-REFERENCE_KEYS = ("title", "authors", "publisher", "year", "url")
+REFERENCE_KEYS = ("title", "authors", "publisher", "year", "url", "doi", "pmid")  # ids: content/profile.py
 EVIDENCE_KEYS = ("level", "basis")
 RETIRED_KEYS = ("date", "replaced_by", "reason")
 
@@ -51,6 +51,7 @@ class Context:
     mentors: tuple[str, ...]
     practices: tuple[str, ...]
     today: dt.date
+    mirrors: Mirrors = Mirrors()  # content/mirror-hosts.yml
 
 
 def problem(doc: Document, keys: tuple, code: str, message: str, hint: str = "", level="error") -> Problem:
@@ -63,8 +64,8 @@ def did_you_mean(value, valid, where: str) -> str:
     return (f"did you mean '{close[0]}'? " if close else "") + f"valid ids are defined in {where}: {listed}"
 
 
-def check_fields(doc: Document, fields: tuple[Field, ...], ctx: Context) -> Iterator[Problem]:
-    """Unknown fields, missing required ones, then each present field by its kind."""
+def check_fields(doc: Document, fields: tuple[Field, ...], ctx: Context, kinds=None) -> Iterator[Problem]:
+    """Unknown fields, missing required ones, then each present field by its kind (`kinds`: {kind: rule})."""
     names = [f.name for f in fields]
     for key in doc.meta:
         if key not in names:
@@ -75,7 +76,7 @@ def check_fields(doc: Document, fields: tuple[Field, ...], ctx: Context) -> Iter
             # A scaffold's `field:` or `field: ""` placeholder: one plain message, whatever the kind.
             yield problem(doc, (field.name,), "empty-value", f"'{field.name}' is empty", _fill_hint(field, ctx))
         elif field.name in doc.meta:
-            yield from KINDS[field.kind](doc, field, doc.meta[field.name], ctx)
+            yield from (kinds or KINDS)[field.kind](doc, field, doc.meta[field.name], ctx)
         elif field.required:
             yield _missing(doc, field)
 

@@ -1,14 +1,13 @@
 """Citations for practice and mentor pages: an APA-style reference, and BibTeX and RIS files to download."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from prss.config import Site
 from prss.model import Library, Mentor, Practice
+from prss.render import references
+from prss.render.references import bibtex_text
 
-BIBTEX_SPECIALS = re.compile(r"[\\{}&%$#_~^]")
-BIBTEX_NAMED = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 
@@ -24,6 +23,8 @@ class Citation:
     summary: str
     bib: str  # path under docs/ of the BibTeX file
     ris: str
+    references_bib: str  # the page's references, for reference managers
+    references_ris: str
 
     @property
     def apa(self) -> str:
@@ -41,20 +42,19 @@ def citation(item: Practice | Mentor, site: Site) -> Citation:
     return Citation(key=f"prss-{name}", author=site.name, title=item.title, reviewed=day.isoformat(),
                     date=f"{day.year}, {MONTHS[day.month - 1]} {day.day}",
                     url=site.permalink(f"{section(item)}/{item.slug}/"), summary=item.summary,
-                    bib=f"cite/{name}.bib", ris=f"cite/{name}.ris")
-
-
-def _bibtex_text(value: str) -> str:
-    return BIBTEX_SPECIALS.sub(lambda m: BIBTEX_NAMED.get(m.group(0), "\\" + m.group(0)), " ".join(value.split()))
+                    bib=f"cite/{name}.bib", ris=f"cite/{name}.ris", references_bib=f"cite/{name}-references.bib",
+                    references_ris=f"cite/{name}-references.ris")
 
 
 def bibtex(c: Citation) -> str:
-    """A @misc entry; the doubled braces keep BibTeX from changing the case of the names."""
-    fields = [("author", "{" + _bibtex_text(c.author) + "}"), ("title", "{" + _bibtex_text(c.title) + "}"),
-              ("year", c.reviewed[:4]), ("month", c.reviewed[5:7]), ("date", c.reviewed),
-              ("url", c.url), ("howpublished", "\\url{" + c.url + "}"),
+    """A @misc entry; the doubled braces keep BibTeX from changing the case of the names. The URL is given once,
+    as `url` (no `howpublished = {\\url{...}}`, which styles without the url package print literally)."""
+    fields = [("author", "{" + bibtex_text(c.author) + "}"), ("title", "{" + bibtex_text(c.title) + "}"),
+              ("year", c.reviewed[:4]), ("date", c.reviewed), ("url", c.url),
               ("note", f"Evidence last reviewed {c.reviewed}")]
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    body = ",\n".join([f"  {name} = {{{value}}}" for name, value in fields[:3]]
+                      + [f"  month = {MONTHS[int(c.reviewed[5:7]) - 1][:3].lower()}"]  # a macro: styles print the name
+                      + [f"  {name} = {{{value}}}" for name, value in fields[3:]])
     return f"@misc{{{c.key},\n{body}\n}}\n"
 
 
@@ -75,5 +75,8 @@ def render_citations(library: Library, site: Site) -> dict[str, str]:
     for item in library.practices + library.retired + library.mentors:
         c = citation(item, site)
         for slug in (item.slug,) + item.aliases:
-            files[f"cite/{section(item)}-{slug}.bib"], files[f"cite/{section(item)}-{slug}.ris"] = bibtex(c), ris(c)
+            name = f"cite/{section(item)}-{slug}"
+            files[f"{name}.bib"], files[f"{name}.ris"] = bibtex(c), ris(c)
+            files[f"{name}-references.bib"] = references.bibtex(item.references)
+            files[f"{name}-references.ris"] = references.ris(item.references)
     return files

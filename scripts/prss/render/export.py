@@ -13,7 +13,17 @@ import io
 import json
 
 from prss.config import Site
-from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS, Field, Library, Mentor, Practice, Reference
+from prss.model import (
+    IMPLEMENTATION_FIELDS,
+    MENTOR_FIELDS,
+    PRACTICE_FIELDS,
+    Field,
+    Library,
+    Mentor,
+    Practice,
+    Reference,
+    SiteContact,
+)
 from prss.render.pages import environment
 from prss.render.schema import data_schema
 
@@ -27,8 +37,11 @@ def plain(value):
         return value.isoformat()
     if isinstance(value, Reference):
         year = int(value.year) if value.year.isdigit() else value.year
-        return {k: v for k, v in (("title", value.title), ("authors", value.authors),
-                                  ("publisher", value.publisher), ("year", year), ("url", value.url)) if v != ""}
+        return {k: v for k, v in (("title", value.title), ("authors", value.authors), ("publisher", value.publisher),
+                                  ("year", year), ("url", value.url), ("doi", value.doi), ("pmid", value.pmid))
+                if v != ""}
+    if isinstance(value, SiteContact):  # only the parts the file gives
+        return {k: v for k, v in dataclasses.asdict(value).items() if v != ""}
     if dataclasses.is_dataclass(value):
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, tuple):
@@ -40,7 +53,9 @@ def record(item: Practice | Mentor, fields: tuple[Field, ...], section: str, sit
     data = {"slug": item.slug, "url": site.permalink(f"{section}/{item.slug}/")}
     for field in fields:
         value = getattr(item, field.name)
-        if value is not None:
+        if field.kind == "implementation":
+            data[field.name] = {name: list(items) for name, items in value}
+        elif value is not None:
             data[field.name] = plain(value)
     if isinstance(item, Mentor) and item.cohort.isdigit():
         data["cohort"] = int(item.cohort)
@@ -67,15 +82,19 @@ def csv_columns(fields: tuple[Field, ...] = PRACTICE_FIELDS) -> list[str]:
     for f in fields:
         columns += {"evidence": ["evidence_level", "evidence_basis"],
                     "retired": ["retired_date", "retired_replaced_by", "retired_reason"],
-                    "references": ["reference_urls"]}.get(f.name, [f.name])
+                    "references": ["reference_urls"], "contacts": ["contact_urls"],
+                    "implementation": [f"implementation_{part.name}" for part in IMPLEMENTATION_FIELDS]
+                    }.get(f.name, [f.name])
     return columns
 
 
 def _cells(data: dict) -> dict:
     row = {}
     for key, value in data.items():
-        if key == "references":
-            row["reference_urls"] = CSV_SEPARATOR.join(r["url"] for r in value)
+        if key in ("references", "contacts"):
+            row[key[:-1] + "_urls"] = CSV_SEPARATOR.join(r["url"] for r in value)
+        elif key == "implementation":
+            row.update({f"{key}_{k}": CSV_SEPARATOR.join(v) for k, v in value.items()})
         elif isinstance(value, dict):
             row.update({f"{key}_{k}": v for k, v in value.items()})
         elif isinstance(value, list):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from prss.config import Site
 from prss.content.rules import STALE_AFTER
-from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS, Library
+from prss.model import IMPLEMENTATION_FIELDS, MENTOR_FIELDS, PRACTICE_FIELDS, Library
 from prss.problems import CODES
 from prss.render.pages import environment
 from prss.render.schema import mentor_schema, practice_schema
@@ -75,6 +75,17 @@ FIXES = {
     "self-alias": "Remove the alias: it is the file's current name, not an old one.",
     "alias-taken": "Remove the alias, or rename or retire the other file first; two files cannot swap names.",
     "duplicate-alias": "Keep the old name in one file only; an old address can lead to one page.",
+    "uncited-item": "End the item with the number of the reference it comes from, such as `[2]`; leave out what "
+                    "no source says (the page then shows \"Not reported in our sources\").",
+    "unknown-reference": "Set `ref:` to the number of the reference that names the contact: `1` is the first entry "
+                         "of `references`.",
+    "empty-contact": "Add the `address`, `phone` or `email` the reference gives, or delete `contact`.",
+    "bad-email": "Write the address alone, such as `info@example.org`.",
+    "bad-phone": "Write the number alone, such as `555-123-4567` or `(555) 123-4567 ext. 12`.",
+    "bad-doi": "Write only the DOI, the part after `https://doi.org/`, in quotes.",
+    "bad-pmid": "Write the PubMed id's digits in quotes, such as `\"29021114\"` (a PMC number is not a PMID).",
+    "mirror-url": "Link the publisher's own page, `https://doi.org/` plus the DOI, or PubMed, and add `doi:` or "
+                  "`pmid:` to the reference.",
 }
 
 
@@ -110,7 +121,8 @@ def render_guide(library: Library, site: Site) -> dict[str, str]:
     codes = [(code, meaning, FIXES.get(code, ASK)) for code, meaning in CODES.items()]
     return {
         "contributing.md": env.get_template("contributing.md.j2").render(
-            library=library, practice_fields=PRACTICE_FIELDS, mentor_fields=MENTOR_FIELDS, codes=codes, site=site),
+            library=library, practice_fields=PRACTICE_FIELDS, mentor_fields=MENTOR_FIELDS, codes=codes, site=site,
+            implementation_fields=IMPLEMENTATION_FIELDS),
         "review-queue.md": env.get_template("review_queue.md.j2").render(
             overdue=overdue, soon=soon, today=as_of(), years=YEARS, site=site),
     }

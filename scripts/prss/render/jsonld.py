@@ -21,10 +21,20 @@ def script_json(data) -> str:
     return text.translate(_HTML_SAFE_TABLE)
 
 
+def _identifiers(r) -> dict:
+    """A source's DOI and PubMed id: as identifiers, and their addresses as the same work's other addresses."""
+    ids = [("DOI", r.doi, r.doi_url), ("PMID", r.pmid, r.pmid_url)]
+    found = [(name, value, url) for name, value, url in ids if value]
+    if not found:
+        return {}
+    return {"identifier": [{"@type": "PropertyValue", "propertyID": name, "value": value} for name, value, _ in found],
+            "sameAs": [url for _, _, url in found if url != r.url]}
+
+
 def _references(item) -> list[dict]:
     return [{"@type": "CreativeWork", "name": r.title, "url": r.url,
              **({"author": r.authors} if r.authors else {}), **({"publisher": r.publisher} if r.publisher else {}),
-             **({"datePublished": r.year} if r.year != "n.d." else {})} for r in item.references]
+             **({"datePublished": r.year} if r.year != "n.d." else {}), **_identifiers(r)} for r in item.references]
 
 
 def _page(item, site: Site, section: str, kind: str) -> dict:

@@ -18,6 +18,7 @@ from prss.model import Library, Mentor, Page, Practice
 from prss.render.cite import citation
 from prss.render.jsonld import jsonld
 from prss.render.mentor_map import mentor_map
+from prss.render.references import entry as reference_entry
 
 TEMPLATES = Path(__file__).parent / "templates"
 SECTIONS = ("practices", "mentors", "objectives", "intercepts", "settings", "evidence")
@@ -44,6 +45,7 @@ def environment() -> Environment:
     env.globals["mentor_map"] = mentor_map  # issue 4: the /mentors/ map, computed in prss/usmap.py
     env.filters["citation"] = citation  # issue 5: the "Cite this page" box (prss/cite.py)
     env.filters["jsonld"] = jsonld  # issue 5: schema.org JSON-LD in the front matter (prss/meta.py)
+    env.filters["reference_entry"] = reference_entry  # a reference in APA's order (render/references.py)
     return env
 
 

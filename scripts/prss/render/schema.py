@@ -10,8 +10,18 @@ from __future__ import annotations
 
 from typing import Optional
 
+from prss.content.profile import CITED, FORMS, ITEM_MAX
 from prss.content.rules import SLUG, US_STATES
-from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS, Field, Library
+from prss.model import (
+    CONTACT_FIELDS,
+    IMPLEMENTATION_FIELDS,
+    MENTOR_FIELDS,
+    PRACTICE_FIELDS,
+    REFERENCE_ID_FIELDS,
+    SITE_CONTACT_FIELDS,
+    Field,
+    Library,
+)
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
@@ -40,8 +50,30 @@ def _reference() -> dict:
     text = _text(300)
     return {"type": "object", "additionalProperties": False, "required": ["title", "url", "year"],
             "properties": {"title": text, "authors": text, "publisher": text, "url": WEB_URL,
-                           "year": {"oneOf": [{"type": "integer", "minimum": 1900}, {"const": "n.d."}]}},
+                           "year": {"oneOf": [{"type": "integer", "minimum": 1900}, {"const": "n.d."}]},
+                           **{f.name: _nested_value(f) for f in REFERENCE_ID_FIELDS}},
             "anyOf": [{"required": ["authors"]}, {"required": ["publisher"]}]}
+
+
+def _form(name: str) -> dict:
+    return {"type": "string", "pattern": f"^(?:{FORMS[name]})$"}
+
+
+def _nested_value(field: Field) -> dict:
+    """The schema of one part of `implementation`, `contacts` or `contact` (content/profile.py checks them)."""
+    kinds = {
+        "cited-list": lambda: {"type": "array", "items": {**_text(ITEM_MAX), "allOf": [{"pattern": CITED}]}},
+        "text": lambda: _text(field.max_len), "url": lambda: dict(WEB_URL),
+        "reference": lambda: {"type": "integer", "minimum": 1},
+        "phone": lambda: _form("phone"), "email": lambda: _form("email"), "doi": lambda: _form("doi"),
+        "pmid": lambda: {"oneOf": [_form("pmid"), {"type": "integer", "minimum": 1}]},
+    }
+    return {"description": field.help, **kinds[field.kind]()}
+
+
+def _nested(fields: tuple[Field, ...]) -> dict:
+    return {"type": "object", "additionalProperties": False, "required": [f.name for f in fields if f.required],
+            "properties": {f.name: _nested_value(f) for f in fields}}
 
 
 def field_schema(field: Field, library: Optional[Library] = None) -> dict:
@@ -70,6 +102,10 @@ def field_schema(field: Field, library: Optional[Library] = None) -> dict:
         "retired": lambda: {"type": "object", "additionalProperties": False, "required": ["date", "reason"],
                             "properties": {"date": dict(DATE), "replaced_by": {"type": "string"},
                                            "reason": _text(300)}},
+        "implementation": lambda: _nested(IMPLEMENTATION_FIELDS),
+        "contacts": lambda: {"type": "array", "items": _nested(CONTACT_FIELDS)},
+        "contact": lambda: {**_nested(SITE_CONTACT_FIELDS), "anyOf": [{"required": [k]} for k in
+                                                                    ("address", "phone", "email")]},
     }
     return {"description": field.help, **kinds[field.kind]()}
 
@@ -96,7 +132,7 @@ def _record(front_matter: dict, title: str) -> dict:
                                      **SLUG_TEXT},
                             "url": {"description": "The page's permanent URL.", **WEB_URL},
                             **record["properties"]}
-    record["required"] = ["slug", "url"] + [k for k in front_matter["properties"] if k not in ("retired", "aliases")
+    record["required"] = ["slug", "url"] + [k for k in front_matter["properties"] if k not in ("retired", "aliases", "contact")
                                             ] + ["aliases"]
     return record
 

@@ -20,7 +20,7 @@ import yaml
 from prss.cli.args import parse_args
 from prss.config import REPO
 from prss.content.rules import SLUG
-from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS, Field
+from prss.model import IMPLEMENTATION_FIELDS, MENTOR_FIELDS, PRACTICE_FIELDS, Field
 from prss.render.pages import environment
 
 MAX_SLUG = 60
@@ -39,6 +39,16 @@ MENTOR_SECTIONS = (
 REFERENCE_EXAMPLE = ('  - title: "The title of the article, report or web page"', "    authors: Waye KM, et al.",
                      "    publisher: The journal or organization", "    year: 2023",
                      "    url: https://example.org/where-to-read-it")
+
+# Commented-out forms of the optional blocks, one line per entry so a writer can keep just the lines they need.
+BLOCK_EXAMPLES = {
+    "implementation": tuple(f'  {f.name}: ["{f.help[:-1]}, with the number of its source [1]."]'
+                            for f in IMPLEMENTATION_FIELDS),
+    "contacts": ('   - {name: "The developer or TA centre", role: "developer and training", '
+                 'url: "https://example.org/", ref: 1}',),
+    "contact": ('  {phone: "555-123-4567", email: "info@example.org", address: "1 Main St, Town, OH 43000", '
+                'ref: 1}',),
+}
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,10 @@ def allowed(field: Field, root: Path, today: dt.date) -> str:
         "cohort": f"a year from 2019 to {today.year}, or \"unconfirmed\"",
         "aliases": "old file names (without .md) this page was published under; only after a rename",
         "retired": "date, replaced_by (a practice file name or \"\") and reason; only when withdrawing it",
+        "implementation": "any of " + ", ".join(f.name for f in IMPLEMENTATION_FIELDS) + ", each a list of short "
+                          "sentences that end with their source's number, e.g. [1]; leave out what no source says",
+        "contacts": "a list; each has name, role, url and ref (the number of the reference naming it)",
+        "contact": "address, phone and/or email, and ref (the number of the reference giving them)",
     }
     return by_kind[field.kind]
 
@@ -105,6 +119,9 @@ def stub(field: Field, root: Path, today: dt.date, filled: dict[str, str]) -> St
         return Stub(field.name, "", notes + (f"write it as a list in brackets, e.g. {field.name}: [first, second]",))
     if field.required:
         return Stub(field.name, "", notes)
+    if field.kind in BLOCK_EXAMPLES:
+        return Stub(field.name, "", notes + ("to use it, remove the '#' at the start of these lines:",),
+                    example=BLOCK_EXAMPLES[field.kind], commented=True)
     if field.kind in ("date", "retired"):
         value = today.isoformat() if field.kind == "date" else ' {date: ..., replaced_by: "", reason: "..."}'
         return Stub(field.name, " " + value.strip(), notes, commented=True)
