@@ -2,9 +2,10 @@
 PYTHON := .venv/bin/python
 STAMP := .venv/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 AXE := tests/axe/node_modules/.package-lock.json
+VNU := tests/vnu/node_modules/.package-lock.json
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser site serve check test clean node axe
+.PHONY: help setup browser site serve check test clean node axe vnu
 .PHONY: ledger
 .PHONY: new-practice new-mentor schemas
 .PHONY: fonts pdf offline
@@ -56,6 +57,13 @@ $(AXE): tests/axe/package-lock.json | node
 axe: $(AXE) ## Install axe-core, pinned in tests/axe/package-lock.json, for the accessibility tests
 	@true
 
+# --ignore-scripts: vnu-jar's install script would download a Java runtime from GitHub; Debian's is used.
+$(VNU): tests/vnu/package-lock.json | node
+	npm ci --prefix tests/vnu --no-audit --no-fund --ignore-scripts
+
+vnu: $(VNU) ## Install the Nu HTML Checker, pinned in tests/vnu/package-lock.json, and Debian's Java when missing
+	@command -v java >/dev/null || (apt-get update -q && apt-get install -y -q default-jre-headless)
+
 # Issue 6: the offline editions. WeasyPrint embeds these Debian fonts in every PDF.
 fonts: ## Install the PDF fonts (Debian's fonts-liberation and fonts-dejavu-core), when they are missing
 	@test -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf -a -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf || (apt-get update -q && apt-get install -y -q fonts-liberation fonts-dejavu-core)
@@ -66,7 +74,7 @@ pdf: setup fonts ## Write site/downloads/prss-resource-library.pdf and the per-p
 offline: setup fonts ## Build dist/prss-resource-library-offline.zip: the whole site for file://, with search
 	$(PYTHON) scripts/offline.py
 
-test: setup browser axe fonts ## Run the whole test suite
+test: setup browser axe vnu fonts ## Run the whole test suite
 	$(PYTHON) -m pytest
 
 # Trust gates (issue 7): make site runs the same link check; this reruns it on an existing site/.
