@@ -4,13 +4,14 @@ PIP := $(PYTHON) -m pip install --quiet --disable-pip-version-check --require-ha
 RUNTIME := .venv/.runtime-$(shell cksum < requirements/runtime.txt | cut -d' ' -f1)
 TESTING := .venv/.test-$(shell cksum < requirements/test.txt | cut -d' ' -f1)
 AXE := tests/axe/node_modules/.package-lock.json
+VNU := tests/vnu/node_modules/.package-lock.json
 FONTS := /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf
 # What the tests need from Debian: the browser, the PDF fonts, HarfBuzz's font subsetter (WeasyPrint
 # warns on every PDF without it) and Java for the W3C Nu HTML checker.
 DEBIAN := chromium fonts-liberation fonts-dejavu-core libharfbuzz-subset0 default-jre-headless
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-test system-deps fonts site serve check lint test axe node
+.PHONY: help setup setup-test system-deps fonts site serve check lint test axe vnu node
 .PHONY: new-practice new-mentor schemas pdf offline links ledger bench lock clean
 
 help: ## List the targets
@@ -80,11 +81,18 @@ $(AXE): tests/axe/package-lock.json | node
 axe: $(AXE) ## Install axe-core, pinned in tests/axe/package-lock.json, for the accessibility tests
 	@true
 
+# --ignore-scripts: vnu-jar's install script would download a Java runtime from GitHub; Debian's is used.
+$(VNU): tests/vnu/package-lock.json | node
+	npm ci --prefix tests/vnu --no-audit --no-fund --ignore-scripts
+
+vnu: $(VNU) ## Install the Nu HTML Checker, pinned in tests/vnu/package-lock.json (Java: make system-deps)
+	@true
+
 lint: setup-test ## ruff and mypy on the code
 	$(PYTHON) -m ruff check scripts tests
 	$(PYTHON) -m mypy
 
-test: setup-test system-deps axe ## Run the whole test suite (installs what it needs first; root for Debian packages)
+test: setup-test system-deps axe vnu ## Run the whole test suite (installs what it needs first; root for Debian packages)
 	$(PYTHON) -m pytest
 
 bench: setup-test ## Time check/build/search/PDF/serve on synthetic libraries vs bare Material: bench-results.json

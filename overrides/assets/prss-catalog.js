@@ -19,11 +19,7 @@
     current = null;
     if (!root || root.getAttribute("data-ready")) return;
     root.setAttribute("data-ready", "loading");
-    fetch(new URL(root.getAttribute("data-src"), location.href).href)
-      .then(function (response) {
-        if (!response.ok) throw new Error("catalog data: HTTP " + response.status);
-        return response.json();
-      })
+    load(new URL(root.getAttribute("data-src"), location.href).href)
       .then(function (data) {
         if (document.contains(root)) enhance(root, data);
       })
@@ -31,6 +27,23 @@
         root.setAttribute("data-ready", "failed"); /* the full list stays usable */
         console.warn(error);
       });
+  }
+
+  /* From file:// (the offline bundle) the browser refuses fetch(), so that bundle also holds the data as
+     a script, data/catalog.js, which sets window.prssCatalogData (scripts/prss/site/offline.py). */
+  function load(src) {
+    if (location.protocol === "file:") {
+      return new Promise(function (resolve, reject) {
+        var script = el("script", { src: src.replace(/\.json$/, ".js") });
+        script.onload = function () { resolve(window.prssCatalogData); };
+        script.onerror = function () { reject(new Error("catalog data: cannot load " + script.src)); };
+        document.head.appendChild(script);
+      });
+    }
+    return fetch(src).then(function (response) {
+      if (!response.ok) throw new Error("catalog data: HTTP " + response.status);
+      return response.json();
+    });
   }
 
   function enhance(root, data) {
@@ -177,9 +190,11 @@
       : "No practice matches these filters. Clear filters to see all " + total + ".";
   }
 
+  /* .../practices/<slug>/ online; .../practices/<slug>.html in the offline bundle */
   function slugOf(href) {
     var parts = new URL(href).pathname.split("/").filter(Boolean);
-    return parts[parts.length - 1] === "index.html" ? parts[parts.length - 2] : parts[parts.length - 1];
+    var last = parts[parts.length - 1] === "index.html" ? parts[parts.length - 2] : parts[parts.length - 1];
+    return last.replace(/\.html$/, "");
   }
 
   function fold(text) {
