@@ -14,7 +14,7 @@ import json
 
 from prss.config import Site
 from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS, Field, Library, Mentor, Practice, Reference
-from prss.render.pages import environment
+from prss.render.jinja import environment
 from prss.render.schema import data_schema
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
