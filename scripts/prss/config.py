@@ -1,4 +1,4 @@
-"""What our own steps need from mkdocs.yml, read once, by MkDocs itself, so every step sees MkDocs' defaults."""
+"""The one reader of mkdocs.yml: MkDocs' own load_config, so every step sees the settings MkDocs builds with."""
 from __future__ import annotations
 
 import os

@@ -40,7 +40,7 @@ def _page(item, site: Site, section: str, kind: str) -> dict:
 def keywords(p: Practice, library: Library) -> tuple[str, ...]:
     """A practice's keywords for machines: the names of its objectives and settings, as readers know them."""
     names = {o.id: o.name for o in library.objectives} | {s.id: s.name for s in library.settings}
-    return tuple(names[id] for id in p.objectives + p.settings)
+    return tuple(names[key] for key in p.objectives + p.settings)
 
 
 def practice_jsonld(p: Practice, site: Site, words: tuple[str, ...] = ()) -> dict:
