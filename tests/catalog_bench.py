@@ -18,10 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 from browser import launch, serve  # noqa: E402
-from prss.render.catalog import catalog_figures  # noqa: E402
-from prss.render.mentor_map import map_bytes  # noqa: E402
-from prss.render.searchindex import index_figures  # noqa: E402
 from prss.site.build import main as build  # noqa: E402
+from prss.tools.figures import catalog_figures, index_figures, map_bytes  # noqa: E402
 from prss.tools.synthetic import write_library  # noqa: E402
 
 ROUNDS = 15

@@ -39,6 +39,16 @@ def load_case(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def pdf_cache(tmp_path_factory):
+    """Rendered PDFs are kept in a folder of this test run, never in the user's ~/.cache: a test sees what
+    this code renders, whatever an earlier run (or version) left behind. Builds in subprocesses inherit it."""
+    folder = tmp_path_factory.mktemp("pdf-cache")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("PRSS_PDF_CACHE", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def library_root(tmp_path):
     return make_root(tmp_path)

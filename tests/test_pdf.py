@@ -1,4 +1,6 @@
 """The print edition: the library PDF's outline, text, links, fonts and tags; per-page PDFs in the built site."""
+import dataclasses
+import datetime as dt
 import io
 import re
 
@@ -9,8 +11,9 @@ from pypdf import PdfReader
 from conftest import make_root
 from prss.config import read_site
 from prss.content.library import load_library
+from prss.model import Retired
 from prss.pdf.edition import FULL_PDF, Edition, cover_date, relink
-from prss.pdf.render import render_downloads, render_pdf
+from prss.pdf.render import documents, render_downloads, render_pdf
 
 SITE = "https://prss-library.example.org/"
 PAGE_REFERENCES = pydyf.PDF.page_references
@@ -144,6 +147,27 @@ def test_a_practice_pdf_holds_only_its_page_and_links_out(fixture_library):
     assert "Post-overdose outreach and Quick Response Teams" in words and other.summary[:40] not in words
     uris = {str(a["/A"]["/URI"]) for _, a in links(reader) if "/A" in a}
     assert f"{SITE}mentors/project-fort/" in uris
+
+
+def test_html_in_a_fenced_block_prints_as_code(fixture_library):
+    """MkDocs converts with its built-in fenced_code; so must the print edition, or the fence's HTML is live."""
+    library, site = fixture_library
+    body = "### Example\n\nText [1].\n\n```\n<span style=\"color:red\">live</span>\n```\n"
+    practice = dataclasses.replace(library.practices[0], body=body)
+    library = dataclasses.replace(library, practices=(practice, *library.practices[1:]))
+    page = Edition(library, site).page_html(f"practices/{practice.slug}.md")
+    assert "<code>&lt;span style=&quot;color:red&quot;&gt;live&lt;/span&gt;" in page and "<span style" not in page
+
+
+def test_pdfs_follow_aliases_and_retirements(fixture_library):
+    """A renamed page's PDF stays at its old slug, and a retired practice keeps a PDF of its tombstone."""
+    library, site = fixture_library
+    renamed = dataclasses.replace(library.practices[0], aliases=("old-name",))
+    retired = dataclasses.replace(library.practices[1], retired=Retired(dt.date(2026, 5, 1), "", "Merged away."))
+    docs = documents(dataclasses.replace(library, practices=(renamed,), retired=(retired,)), site)
+    assert docs["downloads/practices/old-name.pdf"] == docs[f"downloads/practices/{renamed.slug}.pdf"]
+    words = text(PdfReader(io.BytesIO(render_pdf(docs[f"downloads/practices/{retired.slug}.pdf"])[0])))
+    assert f"{retired.title} (retired)" in words and "Merged away." in words
 
 
 @pytest.mark.parametrize("href, inside, expected", [

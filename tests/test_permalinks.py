@@ -9,7 +9,7 @@ from prss.config import read_site
 from prss.content.library import load_library
 from prss.content.permalinks import LEDGER, append_new, unbuilt_urls
 from prss.render.jsonld import jsonld
-from prss.render.pages import environment
+from prss.render.jinja import environment
 from prss.site.build import main as build
 
 SITE_URL = "https://links.example.test/library/"

@@ -31,6 +31,7 @@ def previewed(tmp_path_factory):
             fresh = tmp_path_factory.mktemp("fresh")
             shutil.copytree(root / "content", fresh / "content")
             shutil.copy(root / "mkdocs.yml", fresh / "mkdocs.yml")
+            shutil.copytree(root / "overrides", fresh / "overrides")  # mkdocs.yml's theme.custom_dir
             assert generate(fresh) == 0
             results.append((tree(root), tree(fresh)))
     return results

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from prss.content.library import load_library
-from prss.render.searchindex import index_entries, index_figures
+from prss.render.search import index_entries
+from prss.tools.figures import index_figures
 
 SETTING_WORDS = ["jail", "probation", "emergency department", "reentry"]
 EXCLUDED = ("#references", "#cite", "#related", "#evidence")
@@ -76,7 +77,7 @@ def paragraphs(page_html: str, pattern: str) -> list[str]:
 
 
 def test_later_paragraphs_of_a_section_stay_on_the_page_but_out_of_the_index(repo_site):
-    """issue 8: each text section is indexed by its lead paragraph, its headings and lists; the page keeps all."""
+    """Each text section is indexed by its lead paragraph, its headings and lists; the page keeps all."""
     later = {page: paragraphs((repo_site / page).read_text(encoding="utf-8"), r"<p data-search-exclude>(.*?)</p>")
              for page in ("mentors/butler-county-mhars/index.html", "practices/peer-mentored-reentry/index.html")}
     index = " ".join(" ".join(html.unescape(re.sub(r"<[^>]+>", "", e["text"])).split())

@@ -1,4 +1,5 @@
 """The one end-to-end build: the fixture library through build.py and MkDocs, checked in the HTML."""
+import json
 import re
 
 import pytest
@@ -46,6 +47,14 @@ def test_citations_link_to_references(site):
     html = page(site, "practices/ed-peer-recovery-coaching")
     assert re.search(r'<a href="#ref-1">\[1\]</a>', html)
     assert 'id="ref-1"' in html
+
+
+def test_our_version_stays_out_of_materials_version_selector(site):
+    """extra.version is Material's (mike's version selector and "outdated" banner); ours is extra.library_version."""
+    html = page(site, "practices/quick-response-teams")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])
+    assert config["version"] is None and 'data-md-component="outdated"' not in html
+    assert "(Version 1.0) [Data set]" in page(site, "data")
 
 
 def test_bad_content_fails_the_build_with_file_and_line(tmp_path, capsys):

@@ -1,46 +1,65 @@
-"""Site-wide settings our own steps need, read from mkdocs.yml so they have one source."""
+"""The one reader of mkdocs.yml: MkDocs' own load_config, so every step sees the settings MkDocs builds with."""
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from mkdocs.config import load_config
 
 REPO = Path(__file__).resolve().parents[2]  # the repository this package lives in
+DOCS = "docs"  # the folder our steps generate and MkDocs builds, beside mkdocs.yml
 
 
 @dataclass(frozen=True)
 class Site:
     name: str
     url: str  # always ends with '/'
-    version: str
+    library_version: str  # extra.library_version: Material keeps extra.version for mike's version selector
+    root: Path | None = None  # the folder of mkdocs.yml
 
     def permalink(self, path: str) -> str:
         return self.url + path.lstrip("/")
 
-
-class _ConfigLoader(yaml.SafeLoader):
-    pass
-
-
-def _env(loader, node):
-    """MkDocs' `!ENV [NAME, default]` tag: the variable's value, else the default."""
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-    *variables, default = names if len(names) > 1 else (names[0], None)
-    return next((os.environ[v] for v in variables if os.environ.get(v)), default)
+    @property
+    def docs(self) -> Path | None:
+        """The generated docs/ folder: the only files a PDF may read."""
+        return self.root / DOCS if self.root else None
 
 
-_ConfigLoader.add_constructor("!ENV", _env)
+@dataclass(frozen=True)
+class Config:
+    """mkdocs.yml as MkDocs reads it: !ENV applied, built-in Markdown extensions added, the theme resolved."""
+    site: Site
+    markdown_extensions: tuple[str, ...]  # MkDocs' own (toc, tables, fenced_code) first, then mkdocs.yml's
+    mdx_configs: dict  # {extension: its options}
+    theme_dirs: tuple[Path, ...]  # where the theme's templates are looked up, custom_dir first
+    custom_dir: Path | None
+    features: tuple[str, ...]  # theme.features
+
+
+def read_config(root: Path) -> Config:
+    """root/mkdocs.yml through mkdocs.config.load_config. MkDocs insists that docs_dir exists, but docs/ is ours
+    to generate and may not be there yet, so an empty folder stands in for it while the file is read."""
+    path = (root / "mkdocs.yml").resolve()
+    with tempfile.TemporaryDirectory(prefix="prss-config-") as empty:
+        config = load_config(str(path), docs_dir=empty)
+    url = str(config["site_url"] or "http://localhost:8000/")
+    site = Site(config["site_name"], url if url.endswith("/") else url + "/",
+                str(config["extra"].get("library_version", "0")), path.parent)
+    theme = config["theme"]
+    return Config(site=site, markdown_extensions=tuple(config["markdown_extensions"]),
+                  mdx_configs={name: dict(options) for name, options in (config["mdx_configs"] or {}).items()},
+                  theme_dirs=tuple(Path(d) for d in theme.dirs),
+                  custom_dir=Path(theme.custom_dir) if theme.custom_dir else None,
+                  features=tuple(theme.get("features") or ()))
 
 
 def read_site(root: Path) -> Site:
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    url = str(config.get("site_url") or "http://localhost:8000/")
-    version = str(config.get("extra", {}).get("version", "0"))
-    return Site(config["site_name"], url if url.endswith("/") else url + "/", version)
+    return read_config(root).site
 
 
 def pdf_enabled() -> bool:
-    """Issue 6: PRSS_PDF=0 puts a one-page stand-in at each PDF path, for quick previews and benchmarks."""
+    """PRSS_PDF=0 puts a one-page stand-in at each PDF path, for quick previews and benchmarks."""
     return os.environ.get("PRSS_PDF", "1") != "0"

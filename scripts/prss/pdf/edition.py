@@ -7,22 +7,23 @@ document (or, for pages left out, into permanent URLs on the site).
 from __future__ import annotations
 
 import datetime as dt
+import html as entities
 import os
 import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import markdown
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from prss.config import REPO, Site, _ConfigLoader
+from prss.config import REPO, Config, Site, read_config
 from prss.model import Library
-from prss.render.pages import TEMPLATES, render_pages
+from prss.render.jinja import TEMPLATES
+from prss.render.pages import render_pages
+from prss.render.redirects import render_tombstones
 
-MKDOCS_YML = REPO / "mkdocs.yml"
 PRINT_CSS = TEMPLATES / "print" / "print.css"
 FULL_PDF = "downloads/prss-resource-library.pdf"
 TAG = re.compile(r"<[a-zA-Z][^>]*>")
@@ -46,7 +47,7 @@ class Section:
     title: str
     html: Markup
     permalink: str | None = None
-    children: tuple["Section", ...] = ()
+    children: tuple[Section, ...] = ()
 
 
 def plan(library: Library) -> list[tuple[str, list[str]]]:
@@ -107,7 +108,10 @@ def drop_unused_ids(html: str) -> str:
     """Remove ids no link in the document points at: WeasyPrint makes each id a named destination and
     checks it on every later page, so unused ones cost time and bytes for nothing."""
     wanted = set(HREF.findall(html))
-    keep = lambda m: m.group(0) if m.group(1) in wanted else ""
+
+    def keep(m: re.Match) -> str:
+        return m.group(0) if m.group(1) in wanted else ""
+
     return TAG.sub(lambda tag: ID.sub(keep, tag.group(0)), html)
 
 
@@ -117,50 +121,48 @@ def demote(html: str, levels: int) -> str:
 
 
 class Converter:
-    """Markdown to HTML with the extensions mkdocs.yml names; print drops the toc's ¶ permalinks."""
+    """Markdown to HTML as MkDocs converts it: the extensions MkDocs itself loads (its built-in toc, tables and
+    fenced_code, then mkdocs.yml's), with their options. Print drops the toc's ¶ permalinks."""
 
-    def __init__(self, mkdocs_yml: Path = MKDOCS_YML):
-        config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-        names, configs = [], {}
-        for item in config.get("markdown_extensions", []):
-            name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
-            names.append(name)
-            configs[name] = dict(options or {})
-        configs.setdefault("toc", {})["permalink"] = False
-        names = names if "toc" in names else [*names, "toc"]
-        self.md = markdown.Markdown(extensions=names, extension_configs=configs)
+    def __init__(self, config: Config):
+        options = {name: dict(values) for name, values in config.mdx_configs.items()}
+        options["toc"] = {**options.get("toc", {}), "permalink": False}
+        self.md = markdown.Markdown(extensions=list(config.markdown_extensions), extension_configs=options)
 
-    def page(self, source: str) -> tuple[dict, str]:
-        """A generated page -> (its front matter, its body as HTML without the leading h1)."""
+    def page(self, source: str) -> tuple[str, str]:
+        """A generated page -> (its title as plain text, its body as HTML without the leading h1)."""
         _, front, body = source.split("---\n", 2) if source.startswith("---\n") else ("", "", source)
         html = self.md.reset().convert(body)
-        return yaml.safe_load(front) or {}, FIRST_H1.sub("", html, count=1)
+        title = (yaml.safe_load(front) or {}).get("title")  # HTML-escaped for Material (render/jinja.front_text)
+        return entities.unescape(title) if isinstance(title, str) else "", FIRST_H1.sub("", html, count=1)
 
 
 def cover_date(library: Library) -> dt.date:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else the newest content date: never the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return max((item.updated for item in (*library.practices, *library.mentors)), default=dt.date(1970, 1, 1))
 
 
 def permalinks(library: Library, site: Site) -> dict[str, str]:
     """Each practice and mentor page's permanent URL, printed under its title. The citation itself is the
     web page's own "Cite this page" box, which the print edition keeps."""
-    paths = [f"practices/{p.slug}.md" for p in library.practices] + [f"mentors/{m.slug}.md" for m in library.mentors]
+    paths = [f"practices/{p.slug}.md" for p in library.practices + library.retired] + \
+        [f"mentors/{m.slug}.md" for m in library.mentors]
     return {path: site.permalink(web_path(path)) for path in paths}
 
 
 class Edition:
     """The library's pages converted once, then assembled into any number of print documents."""
 
-    def __init__(self, library: Library, site: Site, mkdocs_yml: Path = MKDOCS_YML):
+    def __init__(self, library: Library, site: Site, config: Config | None = None):
         self.library, self.site = library, site
-        sources = render_pages(library, site)
-        converter = Converter(mkdocs_yml)
-        wanted = [path for part, entries in plan(library) for path in (part, *entries) if path in sources]
-        self.pages = {path: converter.page(sources[path]) for path in wanted}  # the web's, as baseline_pdf prints
+        sources = {**render_pages(library, site), **render_tombstones(library, site)}
+        converter = Converter(config or read_config(site.root or REPO))
+        self.book = [path for part, entries in plan(library) for path in (part, *entries) if path in sources]
+        retired = [f"practices/{p.slug}.md" for p in library.retired]  # a PDF of their own, not in the book
+        self.pages = {path: converter.page(sources[path]) for path in self.book + retired}  # the web's pages
         self.permalinks = permalinks(library, site)
         env = Environment(loader=FileSystemLoader(TEMPLATES / "print"), autoescape=True,
                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -168,20 +170,20 @@ class Edition:
         self.css = PRINT_CSS.read_text(encoding="utf-8")
 
     def section(self, path: str, inside: set[str], levels: int, children=()) -> Section:
-        front, html = self.pages[path]
+        title, html = self.pages[path]
         html = WEB_ONLY.sub("", index_cards(html) if path.startswith(BROWSE) else html)
         body = Markup(demote(relink(html, path, inside, self.site), levels))
-        return Section(anchor(path), front.get("title", path), body, self.permalinks.get(path), tuple(children))
+        return Section(anchor(path), title or path, body, self.permalinks.get(path), tuple(children))
 
     def library_html(self) -> str:
         """The whole library as one print document: cover, contents, then every part and its entries."""
-        parts = [(part, [e for e in entries if e in self.pages])
-                 for part, entries in plan(self.library) if part in self.pages]
-        inside = set(self.pages)
+        inside = set(self.book)
+        parts = [(part, [e for e in entries if e in inside]) for part, entries in plan(self.library) if part in inside]
         sections = [self.section(part, inside, 0, [self.section(e, inside, 1) for e in entries])
                     for part, entries in parts]
         return drop_unused_ids(self.template.render(
-            title=self.site.name, sections=sections, book=True, site=self.site, date=cover_date(self.library).isoformat(),
+            title=self.site.name, sections=sections, book=True, site=self.site,
+            date=cover_date(self.library).isoformat(),
             css=Markup(self.css), practices=len(self.library.practices), mentors=len(self.library.mentors)))
 
     def page_html(self, path: str) -> str:
@@ -190,6 +192,3 @@ class Edition:
         return drop_unused_ids(self.template.render(
             title=f"{section.title} | {self.site.name}", sections=[section], book=False, site=self.site, date="",
             css=Markup(self.css), practices=0, mentors=0))
-
-    def page_paths(self) -> list[str]:
-        return [p for p in self.pages if p.startswith(("practices/", "mentors/")) and not p.endswith("/index.md")]

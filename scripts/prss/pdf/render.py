@@ -1,21 +1,19 @@
 """The PDFs: the whole library in one, and one per practice and mentor site, rendered by WeasyPrint.
 
-`render_downloads` is a producer (see build.PRODUCERS): it puts the PDFs under docs/downloads/ so MkDocs
-copies them and checks the pages' links to them. PRSS_PDF=0 puts a one-page stand-in at each path, for previews.
+`render_downloads` is a producer (see site/build.PRODUCERS): it puts the PDFs under docs/downloads/ so
+MkDocs copies them and checks the pages' links to them. Every per-page PDF is also written at each alias
+and for retired practices, as the citation files are: a published PDF URL never stops working.
+PRSS_PDF=0 puts a one-page stand-in at each path, for previews.
 """
 from __future__ import annotations
 
 import argparse
-import contextlib
-import hashlib
 import html
 import logging
 import multiprocessing
-import os
 import sys
 from pathlib import Path
 
-import pydyf
 import weasyprint
 
 from prss import cores
@@ -23,20 +21,17 @@ from prss.cli.args import parse_args
 from prss.config import REPO, Site, pdf_enabled, read_site
 from prss.content.library import load_library
 from prss.model import Library
-from prss.pdf.edition import FULL_PDF, Edition
+from prss.pdf import cache
+from prss.pdf.edition import FULL_PDF, PRINT_CSS, Edition
+from prss.pdf.fetcher import LocalFetcher
+from prss.pdf.pydyf_patch import cached_page_references
 from prss.problems import has_errors, summary_line
 
-VARIANT = "pdf/ua-1"  # tagged PDF: structure tree, /Lang, title shown in the viewer's title bar
+OPTIONS = {"pdf_variant": "pdf/ua-1"}  # tagged PDF: structure tree, /Lang, title shown in the viewer's title bar
 STUB = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{name}: PDF not built</title></head>"
         "<body style='font-family: \"Liberation Sans\", sans-serif'><h1>{name}</h1><p>This preview was built "
         "without its PDFs (PRSS_PDF=0). Run <code>make site</code> or <code>make pdf</code>, or get the PDFs "
         "from the published library: <a href='{url}'>{url}</a>.</p></body></html>")
-
-
-def cache_dir() -> Path:
-    """Rendered PDFs by input hash: an unchanged page is not laid out again. PRSS_PDF_CACHE moves it."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "prss-resource-library" / "pdf"
-    return Path(os.environ.get("PRSS_PDF_CACHE") or base)
 
 
 class _Collect(logging.Handler):
@@ -48,74 +43,65 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
-    """pydyf.PDF.page_references, built again only when a page was added since the last call."""
-    kids = pdf.pages["Kids"]
-    count, references = getattr(pdf, "_prss_page_references", (-1, ()))
-    if count != len(kids):
-        references = tuple(f"{number} 0 R".encode("ascii") for number in kids[::3])
-        pdf._prss_page_references = (len(kids), references)
-    return references
+def readable(site: Site) -> tuple[Path, ...]:
+    """The folders a print document may read files from: the generated docs/ and our print assets."""
+    return tuple(folder for folder in (site.docs, PRINT_CSS.parent) if folder)
 
 
-@contextlib.contextmanager
-def _cached_page_references():
-    """pydyf 0.13 builds the tuple of every page's reference each time WeasyPrint's PDF/UA tagger asks for one
-    page's, so tagging costs structure elements x pages: 37 million tuple items at 100 practices, a hundred
-    times that at 1,000. Same output; undone afterwards, so baseline_pdf stays plain WeasyPrint."""
-    original = pydyf.PDF.page_references
-    pydyf.PDF.page_references = property(_page_references)
-    try:
-        yield
-    finally:
-        pydyf.PDF.page_references = original
+def render_pdf(html: str, roots: tuple[Path, ...] = ()) -> tuple[bytes, list[str]]:
+    """One print document -> (PDF bytes, WeasyPrint's warnings, such as a link to a missing anchor or a URL
+    refused). `roots`: the folders whose files it may read (pdf/fetcher.py); none by default."""
+    data, warnings, _ = _layout(html, roots)
+    return data, warnings
 
 
-def render_pdf(html: str) -> tuple[bytes, list[str]]:
-    """One print document -> (PDF bytes, WeasyPrint's warnings, such as a link to a missing anchor)."""
-    collect, logger = _Collect(), logging.getLogger("weasyprint")
+def _layout(html: str, roots: tuple[Path, ...]) -> tuple[bytes, list[str], list[str]]:
+    """(PDF bytes, warnings, URLs read)."""
+    collect, logger, fetcher = _Collect(), logging.getLogger("weasyprint"), LocalFetcher(roots)
     logger.addHandler(collect)
     try:
-        with _cached_page_references():
-            data = weasyprint.HTML(string=html).write_pdf(pdf_variant=VARIANT)
+        with cached_page_references():
+            data = weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(**OPTIONS)
     finally:
         logger.removeHandler(collect)
-    return data, collect.messages
+    return data, collect.messages, fetcher.fetched
 
 
-def _key(html: str) -> Path:
-    """Where the PDF of this exact input is cached: the key covers the HTML, its inline CSS and WeasyPrint."""
-    digest = hashlib.sha256(f"{weasyprint.__version__}\0{VARIANT}\0{html}".encode()).hexdigest()
-    return cache_dir() / f"{digest}.pdf"
-
-
-def _render_and_cache(task: tuple[str, str]) -> tuple[str, bytes, list[str]]:
-    path, html = task
-    data, warnings = render_pdf(html)
-    if not warnings:
-        hit = _key(html)
-        hit.parent.mkdir(parents=True, exist_ok=True)
-        tmp = hit.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(hit)
+def _render_and_cache(task: tuple[str, str, tuple[Path, ...]]) -> tuple[str, bytes, list[str]]:
+    path, html, roots = task
+    data, warnings, fetched = _layout(html, roots)
+    if not warnings and not fetched:  # a PDF that read a file depends on that file too: not kept
+        cache.store(html, OPTIONS, data)
     return path, data, warnings
 
 
+def page_pdfs(library: Library) -> dict[str, str]:
+    """{PDF path under docs/: the page it prints} for every practice (retired ones too) and mentor site,
+    at its slug and again at each alias."""
+    pdfs = {}
+    for section, items in (("practices", library.practices + library.retired), ("mentors", library.mentors)):
+        for item in items:
+            for slug in (item.slug, *item.aliases):
+                pdfs[f"downloads/{section}/{slug}.pdf"] = f"{section}/{item.slug}.md"
+    return pdfs
+
+
 def documents(library: Library, site: Site) -> dict[str, str]:
-    """Every PDF as print HTML, keyed by its path under docs/ (and site/)."""
-    edition = Edition(library, site)
-    docs = {FULL_PDF: edition.library_html()}
-    for path in edition.page_paths():
-        docs["downloads/" + path.removesuffix(".md") + ".pdf"] = edition.page_html(path)
-    return docs
+    """Every PDF as print HTML, keyed by its path under docs/ (and site/); an alias has its page's HTML."""
+    edition, pdfs = Edition(library, site), page_pdfs(library)
+    pages = {page: edition.page_html(page) for page in dict.fromkeys(pdfs.values())}
+    return {FULL_PDF: edition.library_html(), **{pdf: pages[page] for pdf, page in pdfs.items()}}
 
 
-def render_all(docs: dict[str, str], processes: int | None = None) -> dict[str, bytes]:
-    """Reuse cached PDFs; render the rest across the machine's cores, largest first, so the library PDF
-    does not finish last on its own."""
-    cached = {path: _key(html) for path, html in docs.items()}
-    files = {path: hit.read_bytes() for path, hit in cached.items() if hit.is_file()}
-    tasks = sorted(((p, html) for p, html in docs.items() if p not in files), key=lambda task: -len(task[1]))
+def render_all(docs: dict[str, str], processes: int | None = None, roots: tuple[Path, ...] = ()) -> dict[str, bytes]:
+    """Reuse cached PDFs; render each other distinct document once, across the machine's cores, largest first,
+    so the library PDF does not finish last on its own."""
+    paths: dict[str, list[str]] = {}
+    for path, text in docs.items():
+        paths.setdefault(text, []).append(path)
+    made = {text: cache.load(text, OPTIONS) for text in paths}
+    tasks = sorted(((same[0], text, roots) for text, same in paths.items() if made[text] is None),
+                   key=lambda task: -len(task[1]))
     processes = min(processes or cores.usable(), len(tasks))
     if processes > 1:
         with multiprocessing.get_context("spawn").Pool(processes) as pool:
@@ -123,10 +109,10 @@ def render_all(docs: dict[str, str], processes: int | None = None) -> dict[str, 
     else:
         results = [_render_and_cache(task) for task in tasks]
     for path, data, warnings in results:
-        files[path] = data
+        made[docs[path]] = data
         for message in dict.fromkeys(warnings):
             print(f"pdf: warning: {path}: {message}", file=sys.stderr)
-    return dict(sorted(files.items()))
+    return {path: made[docs[path]] for path in sorted(docs)}
 
 
 def render_downloads(library: Library, site: Site) -> dict[str, bytes]:
@@ -136,27 +122,9 @@ def render_downloads(library: Library, site: Site) -> dict[str, bytes]:
     still build under --strict while a preview skips the layout work.
     """
     if pdf_enabled():
-        return render_all(documents(library, site))
-    paths = [FULL_PDF] + [f"downloads/practices/{p.slug}.pdf" for p in library.practices] + \
-        [f"downloads/mentors/{m.slug}.pdf" for m in library.mentors]
+        return render_all(documents(library, site), roots=readable(site))
     stub = render_all({"stub": STUB.format(name=html.escape(site.name), url=html.escape(site.url))})["stub"]
-    return dict.fromkeys(paths, stub)
-
-
-def library_pdf(root: Path) -> bytes:
-    """The full library PDF for a content root, uncached: what `make bench` times."""
-    loaded = load_library(root)
-    return render_pdf(Edition(loaded.library, read_site(root)).library_html())[0]
-
-
-def baseline_pdf(root: Path) -> bytes:
-    """Plain WeasyPrint on the same bodies: the pages the library PDF holds, converted the same way, in one
-    bare HTML file: no print template, CSS, cover, contents, links between pages or tags. `make bench` compares.
-    These are the web pages as they are, so the browse lists keep each practice's summary, where the library
-    PDF prints an index of titles and page numbers (edition.index_cards)."""
-    edition = Edition(load_library(root).library, read_site(root))
-    body = "\n".join(fragment for _, fragment in edition.pages.values())
-    return weasyprint.HTML(string=f"<!DOCTYPE html><html lang='en'><body>{body}</body></html>").write_pdf()
+    return dict.fromkeys([FULL_PDF, *page_pdfs(library)], stub)
 
 
 def main(argv=None) -> int:

@@ -10,9 +10,7 @@ Indexes instead of repeated ids keep the file small at a thousand practices.
 """
 from __future__ import annotations
 
-import gzip
 import json
-from pathlib import Path
 
 from prss.model import Library, Practice
 
@@ -55,13 +53,3 @@ def _values(p: Practice, key: str) -> tuple[str, ...]:
     if key == "level":
         return (p.evidence.level,)
     return {"objective": p.objectives, "setting": p.settings, "mentor": p.mentors}[key]
-
-
-def catalog_figures(site_dir: Path) -> dict[str, int]:
-    """Bytes of the built catalog page and its filter data, raw and gzipped, for the benchmark."""
-    page = (site_dir / "practices" / "index.html").read_bytes()
-    data = (site_dir / DATA_PATH).read_bytes()
-    script = (site_dir / SCRIPT_PATH).read_bytes()
-    return {"catalog_page_bytes": len(page), "catalog_page_gzip_bytes": len(gzip.compress(page)),
-            "catalog_json_bytes": len(data), "catalog_json_gzip_bytes": len(gzip.compress(data)),
-            "catalog_script_bytes": len(script)}

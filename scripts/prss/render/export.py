@@ -24,7 +24,7 @@ from prss.model import (
     Reference,
     SiteContact,
 )
-from prss.render.pages import environment
+from prss.render.jinja import environment
 from prss.render.schema import data_schema
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -14,7 +14,7 @@ from prss.config import Site
 from prss.content.rules import STALE_AFTER
 from prss.model import IMPLEMENTATION_FIELDS, MENTOR_FIELDS, PRACTICE_FIELDS, Library
 from prss.problems import CODES
-from prss.render.pages import environment
+from prss.render.jinja import environment
 from prss.render.schema import mentor_schema, practice_schema
 
 EDITOR_DRAFT = "http://json-schema.org/draft-07/schema#"  # what VS Code's YAML extension fully supports

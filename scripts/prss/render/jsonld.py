@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from prss.config import Site
-from prss.model import Mentor, Practice
+from prss.model import Library, Mentor, Practice
 
 HTML_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _HTML_SAFE_TABLE = str.maketrans(HTML_SAFE)  # one pass in C (bench: 1,300 pages' JSON-LD)
@@ -47,10 +47,17 @@ def _page(item, site: Site, section: str, kind: str) -> dict:
             "citation": _references(item)}
 
 
-def practice_jsonld(p: Practice, site: Site) -> dict:
+def keywords(p: Practice, library: Library) -> tuple[str, ...]:
+    """A practice's keywords for machines: the names of its objectives and settings, as readers know them."""
+    names = {o.id: o.name for o in library.objectives} | {s.id: s.name for s in library.settings}
+    return tuple(names[key] for key in p.objectives + p.settings)
+
+
+def practice_jsonld(p: Practice, site: Site, words: tuple[str, ...] = ()) -> dict:
     data = _page(p, site, "practices", "WebPage")
     data["about"] = {"@type": "Thing", "name": p.title, "description": p.summary}
-    data["keywords"] = list(p.objectives + p.settings)
+    if words:
+        data["keywords"] = list(words)
     if p.retired:
         data["expires"] = p.retired.date.isoformat()
     return data
@@ -64,6 +71,7 @@ def mentor_jsonld(m: Mentor, site: Site) -> dict:
     return data
 
 
-def jsonld(item: Practice | Mentor, site: Site) -> str:
-    """The template filter: `jsonld: {{ p|jsonld(site)|yaml_text }}` in a page's front matter."""
-    return script_json(practice_jsonld(item, site) if isinstance(item, Practice) else mentor_jsonld(item, site))
+def jsonld(item: Practice | Mentor, site: Site, words: tuple[str, ...] = ()) -> str:
+    """The template filter: `jsonld: {{ p|jsonld(site, keywords)|yaml_text }}` in a page's front matter;
+    `words` are the practice's `keywords`."""
+    return script_json(practice_jsonld(item, site, words) if isinstance(item, Practice) else mentor_jsonld(item, site))

@@ -181,12 +181,3 @@ def _centroid(ring: list) -> tuple[float, float]:
     cx = sum((ax + bx) * (ax * by - bx * ay) for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1]))
     cy = sum((ay + by) * (ax * by - bx * ay) for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1]))
     return cx / (6 * area), cy / (6 * area)
-
-
-def map_bytes(site_dir: Path) -> int:
-    """Bytes of the inline SVG map in the built /mentors/ page, for the benchmark."""
-    page = (site_dir / "mentors" / "index.html").read_text(encoding="utf-8")
-    figure = page.find('class="prss-map"')
-    start = page.find("<svg", figure) if figure >= 0 else -1
-    end = page.find("</svg>", start) if start >= 0 else -1
-    return len(page[start:end + len("</svg>")].encode()) if end >= 0 else 0

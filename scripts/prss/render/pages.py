@@ -1,125 +1,26 @@
-"""Render the library into the Markdown tree that MkDocs (or Zensical) builds: docs/<section>/<id>.md."""
+"""Render the library into the Markdown tree that MkDocs (or Zensical) builds: docs/<section>/<id>.md.
+
+Every relation a page shows (a mentor site's practices, a vocabulary entry's count, the map) is worked out
+here; the templates only print the values they are given.
+"""
 from __future__ import annotations
 
-import functools
-import heapq
-import html
-import itertools
-import json
-import re
-from dataclasses import dataclass
-from pathlib import Path
+from jinja2 import Environment
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import escape
-
-from prss.content.rules import CITATION, FENCE
+from prss.content.rules import CITATION
 from prss.model import Library, Mentor, Page, Practice
-from prss.render.cite import citation
-from prss.render.jsonld import jsonld
+from prss.render.jinja import environment
+from prss.render.jsonld import keywords
 from prss.render.mentor_map import mentor_map
-from prss.render.references import entry as reference_entry
+from prss.render.related import Link, related
+from prss.render.search import search_leads
 
-TEMPLATES = Path(__file__).parent / "templates"
 SECTIONS = ("practices", "mentors", "objectives", "intercepts", "settings", "evidence")
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|])")
-# A block that starts like a paragraph: not a list item, quote, table, definition, attribute list or indented code.
-LEAD_PARAGRAPH = re.compile(r"^ {0,3}(?![-*+] |\d+[.)] |[>|:{]|#)\S")
-SETEXT_OR_RULE = re.compile(r"^ {0,3}([-=_*])(\s*\1)*\s*$")
-
-
-def text(value) -> str:
-    """Content text as safe Markdown: HTML special characters and inline Markdown syntax are escaped."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(str(value), quote=False))
-
-
-@functools.lru_cache(maxsize=1)  # one per process: templates are compiled once, not per generation
-def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True,
-                      trim_blocks=True, lstrip_blocks=True, autoescape=False, auto_reload=False,  # no stat per include
-                      comment_start_string="{##", comment_end_string="##}")  # Markdown uses {#anchor}
-    env.filters["text"] = text
-    env.filters["yaml_text"] = lambda v: json.dumps(str(v), ensure_ascii=False)  # JSON strings are valid YAML
-    # Material prints `description` into an HTML attribute unescaped, so it gets HTML-escaped here, once.
-    env.filters["meta_text"] = lambda v: json.dumps(str(escape(v)), ensure_ascii=False)
-    env.globals["mentor_map"] = mentor_map  # issue 4: the /mentors/ map, computed in prss/usmap.py
-    env.filters["citation"] = citation  # issue 5: the "Cite this page" box (prss/cite.py)
-    env.filters["jsonld"] = jsonld  # issue 5: schema.org JSON-LD in the front matter (prss/meta.py)
-    env.filters["reference_entry"] = reference_entry  # a reference in APA's order (render/references.py)
-    return env
 
 
 def link_citations(body: str) -> str:
     """Turn the body's [n] citations into links to the n-th reference on the same page."""
     return CITATION.sub(lambda m: f"[\\[{m.group(1)}\\]](#ref-{m.group(1)})", body)
-
-
-def search_leads(body: str) -> str:
-    """Leave each section's later paragraphs out of the search index: its first paragraph, headings and lists stay.
-
-    The index is what a phone downloads before the first search (issue 8: at most 0.6 MB gzipped for
-    1,000 practices). A section's lead paragraph says what it is about; later paragraphs stay on the
-    page, and the page's fields, components and lists stay searchable. Fenced code is left alone.
-    """
-    lines, out, in_fence, seen, block = body.split("\n"), [], False, False, []
-
-    def close():
-        nonlocal seen
-        if block and LEAD_PARAGRAPH.match(block[0]) and not SETEXT_OR_RULE.match(block[-1]):
-            if seen:
-                block.append("{ data-search-exclude }")
-            seen = True
-        out.extend(block)
-        block.clear()
-
-    for line in lines:
-        fence = FENCE.match(line)  # a fence as the checker sees one (rules._lines_outside_code)
-        if in_fence or fence:
-            close()
-            in_fence ^= bool(fence)
-            out.append(line)
-        elif not line.strip():
-            close()
-            out.append(line)
-        elif line.lstrip(" ").startswith("#"):  # Python-Markdown lets a heading end a paragraph
-            close()
-            seen = False
-            out.append(line)
-        else:
-            block.append(line)
-    close()
-    return "\n".join(out)
-
-
-def related(library: Library, limit: int = 5) -> dict[str, list[Practice]]:
-    """{slug: practices sharing objectives or intercepts, most shared first, then by title} for every practice.
-
-    Practices with the same objective and intercept sets rank the others identically, so each such group
-    is ranked once: linear in the practices instead of quadratic (1,000 practices: 2 s down to 0.05 s).
-    """
-    order = {p.slug: n for n, p in enumerate(library.practices)}
-    groups: dict[tuple, list[Practice]] = {}
-    for p in library.practices:
-        groups.setdefault((frozenset(p.objectives), frozenset(p.intercepts)), []).append(p)
-    by_title = lambda p: (p.title, order[p.slug])  # noqa: E731 (ties keep the library's order)
-    for members in groups.values():
-        members.sort(key=by_title)
-    ranked = {}
-    for objectives, intercepts in groups:
-        scores: dict[int, list] = {}
-        for (o, i), members in groups.items():
-            scores.setdefault(len(objectives & o) + len(intercepts & i), []).append(members)
-        best = (p for score in sorted(scores, reverse=True) if score for p in heapq.merge(*scores[score], key=by_title))
-        ranked[objectives, intercepts] = list(itertools.islice(best, limit + 1))
-    return {p.slug: [q for q in ranked[frozenset(p.objectives), frozenset(p.intercepts)] if q.slug != p.slug][:limit]
-            for p in library.practices}
-
-
-@dataclass(frozen=True)
-class Link:
-    """What a list of related practices shows of each."""
-    slug: str
-    title: str
 
 
 class Renders:
@@ -174,20 +75,22 @@ def render_pages(library: Library, site, renders: Renders | None = None) -> dict
     renders.start(library, (site, library.objectives, library.intercepts, library.settings, library.levels,
                             library.mentors))
     files = {}
-    practice, mentor, neighbours = env.get_template("practice.md.j2"), env.get_template("mentor.md.j2"), related(library)
+    practice, mentor = env.get_template("practice.md.j2"), env.get_template("mentor.md.j2")
+    neighbours = related(library)
     for p in library.practices:
         files[f"practices/{p.slug}.md"] = renders.render(
-            practice, lookup, p=p, body=search_leads(link_citations(p.body)), site=site,
+            practice, lookup, p=p, body=search_leads(link_citations(p.body)), site=site, keywords=keywords(p, library),
             related=[Link(q.slug, q.title) for q in neighbours[p.slug]])  # editing one body re-renders one page
     for m in library.mentors:
         files[f"mentors/{m.slug}.md"] = renders.render(
-            mentor, lookup, m=m, body=search_leads(link_citations(m.body)), practices=library.practices_where("mentors", m.slug),
-            site=site)
+            mentor, lookup, m=m, body=search_leads(link_citations(m.body)),
+            practices=library.practices_where("mentors", m.slug), site=site)
     files.update(_browse_pages(library, env, lookup, renders))
     intros = {page.name: page for page in library.pages}
     for section in SECTIONS:
         files[f"{section}/index.md"] = renders.render(
-            env.get_template(f"{section}_index.md.j2"), lookup, library=library, intro=intros.get(section), site=site)
+            env.get_template(f"{section}_index.md.j2"), lookup, library=library, intro=intros.get(section), site=site,
+            **_index_values(section, library))
     for page in library.pages:
         if page.name not in SECTIONS:
             files[f"{page.name}.md"] = renders.render(env.get_template("page.md.j2"), {}, page=page)
@@ -203,6 +106,19 @@ def _lookups(library: Library) -> dict:
         "levels": {lv.id: lv for lv in library.levels},
         "mentors": {m.slug: m for m in library.mentors},
     }
+
+
+def _index_values(section: str, library: Library) -> dict:
+    """What a section's index page shows besides the library's lists: each entry with its number of practices
+    (`rows`), or the mentor map."""
+    if section == "mentors":
+        return {"map": mentor_map(library)}
+    if section == "evidence":
+        return {"rows": tuple((lv, len(library.practices_at_level(lv.id))) for lv in library.levels)}
+    if section in ("objectives", "intercepts", "settings"):  # a practice's field of the same name lists their ids
+        items = getattr(library, section)
+        return {"rows": tuple((item, len(library.practices_where(section, item.id))) for item in items)}
+    return {}
 
 
 def _browse_pages(library: Library, env: Environment, lookup: dict, renders: Renders) -> dict[str, str]:

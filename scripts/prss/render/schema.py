@@ -1,6 +1,6 @@
 """JSON Schemas derived from the Field declarations in model.py, their single source.
 
-Shared by issue 5 (site/data/schema.json) and issue 9 (the editor schema for front matter).
+Shared by the open data (site/data/schema.json) and the editor schemas for front matter.
 
 `practice_schema` and `mentor_schema` describe a file's front matter (for editors and the checker's
 twin); `data_schema` describes the open-data records of site/data/, which are front matter plus

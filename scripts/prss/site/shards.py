@@ -21,7 +21,7 @@ from mkdocs.utils.meta import YAML_RE  # MkDocs' own front-matter pattern
 from mkdocs.utils.yaml import yaml_load  # reads !ENV as MkDocs does
 
 from prss import cores
-from prss.render.searchindex import INDEX as SEARCH_INDEX
+from prss.render.search import INDEX as SEARCH_INDEX
 
 MIN_PAGES_PER_SHARD = 150  # below this, starting another MkDocs costs more than it saves
 STUB_TEMPLATE = "prss-shard-stub.html"  # written into each shard's custom_dir, never into the repository

@@ -22,11 +22,11 @@ from pathlib import Path
 from prss.cli.args import parse_args
 from prss.config import REPO
 from prss.content.library import load_library
-from prss.render.catalog import catalog_figures
-from prss.render.searchindex import INDEX, index_figures
+from prss.render.search import INDEX
 from prss.site.build import main as build
 from prss.site.shards import shard_count
 from prss.tools import synthetic
+from prss.tools.figures import catalog_figures, index_figures
 from prss.tools.serve_timer import serve_rebuild
 
 TARGET_SIZE = 1000
@@ -94,8 +94,8 @@ def site_figures(site: Path, prefix: str = "") -> dict:
 
 
 def pdf_run(function: str, root: Path) -> dict:
-    """Run prss.pdf.<function>(root) in a fresh interpreter: its wall and CPU time, PDF bytes and peak RSS."""
-    code = ("import json, resource, sys; from pathlib import Path; from prss.pdf import render as pdf; "
+    """Run prss.tools.pdf_bench.<function>(root) in a fresh interpreter: wall and CPU time, PDF bytes, peak RSS."""
+    code = ("import json, resource, sys; from pathlib import Path; from prss.tools import pdf_bench as pdf; "
             f"data = pdf.{function}(Path({str(root)!r})); "
             "json.dump([len(data), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss], sys.stdout)")
     env = dict(os.environ, PYTHONPATH=str(REPO / "scripts"))

@@ -21,7 +21,7 @@ from prss.cli.args import parse_args
 from prss.config import REPO
 from prss.content.rules import SLUG
 from prss.model import IMPLEMENTATION_FIELDS, MENTOR_FIELDS, PRACTICE_FIELDS, Field
-from prss.render.pages import environment
+from prss.render.jinja import environment
 
 MAX_SLUG = 60
 PRACTICE_SECTIONS = (
