@@ -4,10 +4,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]  # the repository this package lives in
+PLACEHOLDER_HOST = "prss-library.example.org"  # mkdocs.yml's site_url when SITE_URL is not set
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,15 @@ def read_site(root: Path) -> Site:
     url = str(config.get("site_url") or "http://localhost:8000/")
     version = str(config.get("extra", {}).get("version", "0"))
     return Site(config["site_name"], url if url.endswith("/") else url + "/", version)
+
+
+def placeholder_warning(site: Site) -> str:
+    """One clear line for a build whose addresses still name the placeholder host, else ''."""
+    if urlsplit(site.url).hostname != PLACEHOLDER_HOST:
+        return ""
+    return (f"build.py: warning: SITE_URL is not set, so every canonical link, citation, BibTeX and RIS file, PDF "
+            f"and data file names the placeholder {site.url}; set SITE_URL to the published address, e.g. "
+            "SITE_URL=https://library.example.gov/ make site")
 
 
 def pdf_enabled() -> bool:

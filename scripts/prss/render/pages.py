@@ -16,8 +16,10 @@ from markupsafe import escape
 from prss.content.rules import CITATION, FENCE
 from prss.model import Library, Mentor, Page, Practice
 from prss.render.cite import citation
+from prss.render.home import tiles
 from prss.render.jsonld import jsonld
 from prss.render.mentor_map import mentor_map
+from prss.render.profile import badges, practice_profile, reach
 from prss.render.references import entry as reference_entry
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -46,7 +48,15 @@ def environment() -> Environment:
     env.filters["citation"] = citation  # issue 5: the "Cite this page" box (prss/cite.py)
     env.filters["jsonld"] = jsonld  # issue 5: schema.org JSON-LD in the front matter (prss/meta.py)
     env.filters["reference_entry"] = reference_entry  # a reference in APA's order (render/references.py)
+    env.filters["cited"] = cited
     return env
+
+
+def cited(value) -> str:
+    """Plain text (an item of "What it takes") as safe Markdown, its [n] citations linked to the n-th reference."""
+    parts = CITATION.split(str(value))  # text, number, text, number, ..., text
+    return "".join(f"[\\[{part}\\]](#ref-{part})" if odd else text(part) for odd, part in
+                   ((n % 2, part) for n, part in enumerate(parts)))
 
 
 def link_citations(body: str) -> str:
@@ -120,6 +130,7 @@ class Link:
     """What a list of related practices shows of each."""
     slug: str
     title: str
+    level: str
 
 
 class Renders:
@@ -178,18 +189,21 @@ def render_pages(library: Library, site, renders: Renders | None = None) -> dict
     for p in library.practices:
         files[f"practices/{p.slug}.md"] = renders.render(
             practice, lookup, p=p, body=search_leads(link_citations(p.body)), site=site,
-            related=[Link(q.slug, q.title) for q in neighbours[p.slug]])  # editing one body re-renders one page
+            related=[Link(q.slug, q.title, q.evidence.level) for q in neighbours[p.slug]],  # a body edit: one page
+            profile=practice_profile(library, p))
     for m in library.mentors:
         files[f"mentors/{m.slug}.md"] = renders.render(
             mentor, lookup, m=m, body=search_leads(link_citations(m.body)), practices=library.practices_where("mentors", m.slug),
-            site=site)
+            site=site, reach=reach(m))
     files.update(_browse_pages(library, env, lookup, renders))
     intros = {page.name: page for page in library.pages}
     for section in SECTIONS:
         files[f"{section}/index.md"] = renders.render(
             env.get_template(f"{section}_index.md.j2"), lookup, library=library, intro=intros.get(section), site=site)
     for page in library.pages:
-        if page.name not in SECTIONS:
+        if page.name == "index":
+            files["index.md"] = renders.render(env.get_template("home.md.j2"), {}, page=page, tiles=tiles(library))
+        elif page.name not in SECTIONS:
             files[f"{page.name}.md"] = renders.render(env.get_template("page.md.j2"), {}, page=page)
     renders.finish()
     return files
@@ -202,6 +216,7 @@ def _lookups(library: Library) -> dict:
         "settings": {s.id: s for s in library.settings},
         "levels": {lv.id: lv for lv in library.levels},
         "mentors": {m.slug: m for m in library.mentors},
+        "badges": badges(library),
     }
 
 
