@@ -124,9 +124,12 @@ def test_references_link_doi_and_pubmed(fixture_site):
     assert '<a href="https://pubmed.ncbi.nlm.nih.gov/36920385/">PMID 36920385</a>' in refs
 
 
+BJA = "Bureau of Justice Assistance"
+
+
 @pytest.mark.parametrize("ref, lead", [
     (Reference("T", "Waye KM, et al.", "J", "2019", "https://x.org/"), ("Waye KM, et al", "J")),
-    (Reference("T", "", "Bureau of Justice Assistance", "2019", "https://x.org/"), ("Bureau of Justice Assistance", "")),
+    (Reference("T", "", BJA, "2019", "https://x.org/"), (BJA, "")),
     (Reference("T", "", "Psychiatric Services", "2024", "https://x.org/", doi="10.1/x"), ("", "Psychiatric Services")),
 ])
 def test_apa_puts_the_title_first_without_an_author_or_a_group_author(ref, lead):
