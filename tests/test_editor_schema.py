@@ -32,6 +32,11 @@ BAD = [
     (PRACTICE, "mentors", ["nobody"]), (PRACTICE, "retired", {"date": dt.date(2026, 1, 1)}),
     (MENTOR, "state", "Ohio"), (MENTOR, "service_area", "city"), (MENTOR, "cohort", 2015),
     (MENTOR, "website", "www.example.org"), (MENTOR, "city", ""),
+    (PRACTICE, "implementation", {"staffing": ["Two peers per shift."]}), (PRACTICE, "implementation", {"staff": []}),
+    (PRACTICE, "implementation", {"cost": "About $5 [1]"}),
+    (PRACTICE, "contacts", [{"name": "A", "url": "https://example.org/", "ref": 1}]),
+    (PRACTICE, "references", [{**REF, "doi": "https://doi.org/10.1001/x"}]), (PRACTICE, "references", [{**REF, "pmid": "PMC1"}]),
+    (MENTOR, "contact", {"ref": 1}), (MENTOR, "contact", {"email": "not an address", "ref": 1}),
 ]
 
 

@@ -5,11 +5,13 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import load_config
 
 REPO = Path(__file__).resolve().parents[2]  # the repository this package lives in
 DOCS = "docs"  # the folder our steps generate and MkDocs builds, beside mkdocs.yml
+PLACEHOLDER_HOST = "prss-library.example.org"  # mkdocs.yml's site_url when SITE_URL is not set
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,15 @@ def read_config(root: Path) -> Config:
 
 def read_site(root: Path) -> Site:
     return read_config(root).site
+
+
+def placeholder_warning(site: Site) -> str:
+    """One clear line for a build whose addresses still name the placeholder host, else ''."""
+    if urlsplit(site.url).hostname != PLACEHOLDER_HOST:
+        return ""
+    return (f"build.py: warning: SITE_URL is not set, so every canonical link, citation, BibTeX and RIS file, PDF "
+            f"and data file names the placeholder {site.url}; set SITE_URL to the published address, e.g. "
+            "SITE_URL=https://library.example.gov/ make site")
 
 
 def pdf_enabled() -> bool:

@@ -31,6 +31,16 @@ class Citation:
         """The plain-text reference; pages set the title in italics."""
         return f"{self.author}. ({self.date}). {self.title}. {self.url}"
 
+    @property
+    def bibtex_text(self) -> str:
+        """What the .bib file holds: the copy button's text."""
+        return bibtex(self)
+
+    @property
+    def ris_text(self) -> str:
+        """The RIS record with plain line ends, as the page shows it; the copy button puts back RIS's CRLF."""
+        return ris(self).replace("\r\n", "\n")
+
 
 def section(item: Practice | Mentor) -> str:
     return "practices" if isinstance(item, Practice) else "mentors"

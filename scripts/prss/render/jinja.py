@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
+from prss.content.rules import CITATION
 from prss.render.cite import citation
 from prss.render.jsonld import jsonld
 from prss.render.references import entry as reference_entry
@@ -41,6 +42,14 @@ def url(value) -> str:
     return NOT_IN_URLS.sub(lambda m: "".join(f"%{byte:02X}" for byte in m.group(0).encode()), str(value))
 
 
+
+def cited(value) -> str:
+    """Plain text (an item of "What it takes") as safe Markdown, its [n] citations linked to the n-th reference."""
+    parts = CITATION.split(str(value))  # text, number, text, number, ..., text
+    return "".join(f"[\\[{part}\\]](#ref-{part})" if odd else text(part) for odd, part in
+                   ((n % 2, part) for n, part in enumerate(parts)))
+
+
 @functools.lru_cache(maxsize=1)  # one per process: templates are compiled once, not per generation
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True,
@@ -52,5 +61,6 @@ def environment() -> Environment:
     env.filters["yaml_text"] = lambda v: json.dumps(str(v), ensure_ascii=False)  # JSON strings are valid YAML
     env.filters["citation"] = citation  # the "Cite this page" box (render/cite.py)
     env.filters["jsonld"] = jsonld  # schema.org JSON-LD in the front matter (render/jsonld.py)
+    env.filters["cited"] = cited  # an item of "What it takes", its [n] linked to the reference
     env.filters["reference_entry"] = reference_entry  # a reference in APA's order (render/references.py)
     return env

@@ -9,13 +9,22 @@ from jinja2 import Environment
 
 from prss.content.rules import CITATION
 from prss.model import Library, Mentor, Page, Practice
+from prss.render.home import tiles
 from prss.render.jinja import environment
 from prss.render.jsonld import keywords
 from prss.render.mentor_map import mentor_map
+from prss.render.profile import badges, practice_profile, reach
 from prss.render.related import Link, related
 from prss.render.search import search_leads
 
 SECTIONS = ("practices", "mentors", "objectives", "intercepts", "settings", "evidence")
+
+
+def cited(value) -> str:
+    """Plain text (an item of "What it takes") as safe Markdown, its [n] citations linked to the n-th reference."""
+    parts = CITATION.split(str(value))  # text, number, text, number, ..., text
+    return "".join(f"[\\[{part}\\]](#ref-{part})" if odd else text(part) for odd, part in
+                   ((n % 2, part) for n, part in enumerate(parts)))
 
 
 def link_citations(body: str) -> str:
@@ -80,11 +89,12 @@ def render_pages(library: Library, site, renders: Renders | None = None) -> dict
     for p in library.practices:
         files[f"practices/{p.slug}.md"] = renders.render(
             practice, lookup, p=p, body=search_leads(link_citations(p.body)), site=site, keywords=keywords(p, library),
-            related=[Link(q.slug, q.title) for q in neighbours[p.slug]])  # editing one body re-renders one page
+            related=[Link(q.slug, q.title, q.evidence.level) for q in neighbours[p.slug]],  # a body edit: one page
+            profile=practice_profile(library, p))
     for m in library.mentors:
         files[f"mentors/{m.slug}.md"] = renders.render(
-            mentor, lookup, m=m, body=search_leads(link_citations(m.body)),
-            practices=library.practices_where("mentors", m.slug), site=site)
+            mentor, lookup, m=m, body=search_leads(link_citations(m.body)), practices=library.practices_where("mentors", m.slug),
+            site=site, reach=reach(m))
     files.update(_browse_pages(library, env, lookup, renders))
     intros = {page.name: page for page in library.pages}
     for section in SECTIONS:
@@ -92,7 +102,9 @@ def render_pages(library: Library, site, renders: Renders | None = None) -> dict
             env.get_template(f"{section}_index.md.j2"), lookup, library=library, intro=intros.get(section), site=site,
             **_index_values(section, library))
     for page in library.pages:
-        if page.name not in SECTIONS:
+        if page.name == "index":
+            files["index.md"] = renders.render(env.get_template("home.md.j2"), {}, page=page, tiles=tiles(library))
+        elif page.name not in SECTIONS:
             files[f"{page.name}.md"] = renders.render(env.get_template("page.md.j2"), {}, page=page)
     renders.finish()
     return files
@@ -105,6 +117,7 @@ def _lookups(library: Library) -> dict:
         "settings": {s.id: s for s in library.settings},
         "levels": {lv.id: lv for lv in library.levels},
         "mentors": {m.slug: m for m in library.mentors},
+        "badges": badges(library),
     }
 
 

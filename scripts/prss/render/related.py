@@ -13,6 +13,7 @@ class Link:
     """What a list of related practices shows of each."""
     slug: str
     title: str
+    level: str  # its evidence level, for the badge
 
 
 def related(library: Library, limit: int = 5) -> dict[str, list[Practice]]:

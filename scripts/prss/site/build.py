@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Optional
 
 from prss.cli.args import parse_args
-from prss.config import REPO, read_site
+from prss.config import REPO, placeholder_warning, read_site
 from prss.content.library import load_library
 from prss.content.permalinks import unbuilt_urls
 from prss.model import Library
 from prss.pdf import render as pdf
 from prss.problems import has_errors, summary_line
-from prss.render import catalog, cite, export, feed, guide, hosting, redirects
+from prss.render import catalog, cite, export, feed, guide, hosting, redirects, social
 from prss.render.pages import Renders, render_pages
 from prss.site import shards
 from prss.verify import links as linkcheck
@@ -31,12 +31,13 @@ PRODUCERS = [
     feed.render_feed,           # the Atom feed
     guide.produce,              # contributor guide, review queue, editor schemas
     hosting.produce,            # 301 rules for static hosts
+    social.render_image,        # the link-preview image every page names
     pdf.render_downloads,       # the library PDF and per-page PDFs (PRSS_PDF=0: one-page stand-ins)
 ]
 # Producers that never show a practice's or mentor site's text. They are given the library without it
 # (`without_text`), so a preview can keep their files when an edit changed only text.
 WITHOUT_TEXT = {catalog.produce_catalog, redirects.produce, cite.render_citations, export.render_data,
-                feed.render_feed, guide.produce, hosting.produce}
+                feed.render_feed, guide.produce, hosting.produce, social.render_image}
 
 
 @dataclass
@@ -157,6 +158,8 @@ def main(argv=None, phases: Optional[dict] = None) -> int:
     if generate(root):
         return 1
     lap("generate")
+    if placeholder_warning(read_site(root)):
+        print(placeholder_warning(read_site(root)), file=sys.stderr)
     if args.generate_only:
         return 0
     site_dir = (args.site_dir or root / "site").resolve()

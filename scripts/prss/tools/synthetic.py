@@ -76,7 +76,8 @@ def write_library(root: Path, practices: int, seed: int = 1, today: dt.date | No
         _write(content / "practices" / f"{slug}.md", meta, body(rnd, BODY_WORDS, len(meta["references"])))
     for path in sorted((REPO / "content" / "pages").glob("*.md")):
         meta = {"title": path.stem.replace("-", " ").capitalize(), "summary": sentence(rnd)}
-        _write(content / "pages" / path.name, meta, body(rnd, 150, 0))
+        ask = "\n\n## How to ask for PRSSMI mentoring\n\nMentor and practice pages link here.\n" if path.stem == "about" else ""
+        _write(content / "pages" / path.name, meta, body(rnd, 150, 0) + ask)
     return root
 
 
