@@ -21,7 +21,7 @@ from browser import launch, serve  # noqa: E402
 from prss.render.catalog import catalog_figures  # noqa: E402
 from prss.render.mentor_map import map_bytes  # noqa: E402
 from prss.render.searchindex import index_figures  # noqa: E402
-from prss.site.build import main as build  # noqa: E402
+from prss.cli.build import main as build  # noqa: E402
 from prss.tools.synthetic import write_library  # noqa: E402
 
 ROUNDS = 15

@@ -3,9 +3,10 @@
 import pytest
 
 from conftest import make_root
+from prss.cli import build
 from prss.content.frontmatter import read_document
 from prss.content.library import load_library
-from prss.site import build
+from prss.verify.gates import count_pages
 
 
 def test_count_pages_names_the_missing_page(tmp_path):
@@ -13,7 +14,7 @@ def test_count_pages_names_the_missing_page(tmp_path):
                 "site/practices/a/index.html", "site/mentors/m/index.html"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("x")
-    assert build.count_pages(tmp_path, tmp_path / "site") == ["practices: 2 files but 1 pages; missing: b"]
+    assert count_pages(tmp_path, tmp_path / "site") == ["practices: 2 files but 1 pages; missing: b"]
 
 
 def test_build_fails_when_a_page_is_lost_after_mkdocs(tmp_path, monkeypatch, capsys):

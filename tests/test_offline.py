@@ -4,7 +4,7 @@ import zipfile
 import pytest
 
 from conftest import make_root
-from prss.site.build import generate
+from prss.site.generate import generate
 from prss.site.offline import ZIP_NAME, build_offline
 
 

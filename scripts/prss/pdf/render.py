@@ -157,25 +157,3 @@ def baseline_pdf(root: Path) -> bytes:
     edition = Edition(load_library(root).library, read_site(root))
     body = "\n".join(fragment for _, fragment in edition.pages.values())
     return weasyprint.HTML(string=f"<!DOCTYPE html><html lang='en'><body>{body}</body></html>").write_pdf()
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="pdf.py", description="Write the PDFs to SITE/downloads/.")
-    parser.add_argument("root", nargs="?", type=Path, default=REPO)
-    parser.add_argument("--site-dir", type=Path, help="where to write downloads/ (default: ROOT/site)")
-    parser.add_argument("--only-library", action="store_true", help="skip the per-page PDFs")
-    args = parse_args(parser, argv)
-    if isinstance(args, int):
-        return args
-    loaded = load_library(args.root)
-    if has_errors(loaded.problems):
-        print(*loaded.problems, summary_line(loaded.problems, loaded.files), sep="\n", file=sys.stderr)
-        return 1
-    docs = documents(loaded.library, read_site(args.root))
-    files = render_all({FULL_PDF: docs[FULL_PDF]} if args.only_library else docs)
-    out = (args.site_dir or args.root / "site").resolve()
-    for rel, data in files.items():
-        (out / rel).parent.mkdir(parents=True, exist_ok=True)
-        (out / rel).write_bytes(data)
-    print(f"pdf: wrote {len(files)} PDFs under {out / 'downloads'}")
-    return 0

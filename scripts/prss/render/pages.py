@@ -120,55 +120,22 @@ class Link:
     title: str
 
 
-class Renders:
-    """Pages kept from the last generation by their inputs, so a live preview re-renders only what an edit changed.
-
-    Inputs are frozen dataclasses and plain values, so equal inputs give an equal page. Each practice,
-    mentor site and page is compared with its previous version once per generation; an unchanged one
-    keeps its previous object, whose id then stands for it in the keys (cheap to hash, unlike 1,000
-    practices). What every template may read (the vocabularies, the mentor sites, the site) is compared
-    once too, and any change there forgets every page.
-    """
-
-    def __init__(self):
-        self.shared, self.kept, self.made, self.known = None, {}, {}, {}
+class Fresh:
+    """Renders every page anew. A live preview passes site/preview.py's Renders instead, which keeps pages."""
 
     def start(self, library: Library, shared: tuple) -> None:
-        if shared != self.shared:
-            self.shared, self.kept = shared, {}
-        known = {}
-        for item in (*library.practices, *library.retired, *library.mentors, *library.pages):
-            old = self.known.get(_name(item))
-            known[_name(item)] = old if old == item else item
-        self.known = known
+        pass
 
     def render(self, template, lookup: dict, **context) -> str:
-        key = (template.name, *((name, self._ident(value)) for name, value in sorted(context.items())))
-        page = self.kept.get(key)
-        self.made[key] = page if page is not None else template.render(**context, **lookup)
-        return self.made[key]
+        return template.render(**context, **lookup)
 
     def finish(self) -> None:
-        self.kept, self.made = self.made, {}
-
-    def _ident(self, value):
-        if isinstance(value, (list, tuple)):
-            return tuple(self._ident(v) for v in value)
-        if isinstance(value, Library):
-            return tuple(self._ident(v) for v in (value.practices, value.retired, value.mentors, value.pages))
-        if isinstance(value, (Practice, Mentor, Page)):
-            return id(self.known[_name(value)])
-        return value
+        pass
 
 
-def _name(item):
-    """What names a practice, mentor site or page from one generation to the next: its file, or a page's name."""
-    return getattr(item, "path", None) or ("page", item.name)
-
-
-def render_pages(library: Library, site, renders: Renders | None = None) -> dict[str, str]:
+def render_pages(library: Library, site, renders: Fresh | None = None) -> dict[str, str]:
     """Every page's Markdown. `renders`: the pages of the previous generation, for a live preview."""
-    env, lookup, renders = environment(), _lookups(library), renders or Renders()
+    env, lookup, renders = environment(), _lookups(library), renders or Fresh()
     renders.start(library, (site, library.objectives, library.intercepts, library.settings, library.levels,
                             library.mentors))
     files = {}
@@ -203,7 +170,7 @@ def _lookups(library: Library) -> dict:
     }
 
 
-def _browse_pages(library: Library, env: Environment, lookup: dict, renders: Renders) -> dict[str, str]:
+def _browse_pages(library: Library, env: Environment, lookup: dict, renders: Fresh) -> dict[str, str]:
     files = {}
     browse = lambda **context: renders.render(env.get_template("browse.md.j2"), lookup, **context)  # noqa: E731
     for o in library.objectives:
