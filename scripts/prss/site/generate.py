@@ -15,7 +15,7 @@ from prss.pdf import render as pdf
 from prss.problems import has_errors, summary_line
 from prss.render import catalog, cite, export, feed, guide, hosting, redirects
 from prss.render.pages import render_pages
-from prss.site.sources import source_of
+from prss.site.sources import docs_source, source_of
 
 if TYPE_CHECKING:
     from prss.site.preview import Preview
@@ -56,7 +56,7 @@ def generate(root: Path, preview: Preview | None = None, log: TextIO | None = No
     if has_errors(loaded.problems):
         print(summary_line(loaded.problems, loaded.files), file=log)
         return 1
-    files = unencodable(root, loaded.library) or produce(loaded.library, read_site(root), preview)
+    files = unencodable(root, loaded.library) or produce(root, loaded.library, read_site(root), preview)
     if isinstance(files, str):  # why they cannot be written
         print(files, file=log)
         return 1
@@ -68,7 +68,7 @@ def generate(root: Path, preview: Preview | None = None, log: TextIO | None = No
     return 0
 
 
-def produce(library: Library, site, preview: Preview | None = None) -> dict[str, str | bytes] | str:
+def produce(root: Path, library: Library, site, preview: Preview | None = None) -> dict[str, str | bytes] | str:
     """Every producer's files, or why they cannot all be written (two producers writing one file)."""
     skeleton = without_text(library)
     kept = preview.produced if preview and preview.skeleton == skeleton else {}  # only text changed: reuse
@@ -83,12 +83,19 @@ def produce(library: Library, site, preview: Preview | None = None) -> dict[str,
             produced = step(library, site)
         clash = sorted(set(files) & set(produced))  # nothing lost: a second writer would hide the first
         if clash:
-            return (f"error: {step.__module__}.{step.__name__} writes docs/{clash[0]}, which another step "
-                    f"already wrote; rename the content file that produces it (e.g. content/pages/)")
+            return _clash(root, clash[0], f"{step.__module__}.{step.__name__}")
         files.update(produced)
     if preview:
         preview.skeleton, preview.produced = skeleton, made
     return files
+
+
+def _clash(root: Path, rel: str, step: str) -> str:
+    source = docs_source(root, rel)
+    if source:
+        return (f"error: {source} makes docs/{rel}, which {step} also writes\n"
+                f"  hint: rename {source}: a page the library generates has that name")
+    return f"error: {step} writes docs/{rel}, which another step already wrote"
 
 
 def without_text(library: Library) -> Library:

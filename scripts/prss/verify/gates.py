@@ -28,7 +28,8 @@ def count_pages(root: Path, site_dir: Path) -> list[str]:
         built = sorted(p.parent.name for p in (site_dir / section).glob("*/index.html"))
         missing = sorted(set(sources) - set(built))
         if missing:
-            errors.append(f"{section}: {len(sources)} files but {len(built)} pages; missing: {', '.join(missing)}")
+            errors.append(f"{section}: {len(sources)} files but {len(built)} pages; no page for "
+                          + ", ".join(f"content/{section}/{slug}.md" for slug in missing))
     return errors
 
 
