@@ -28,3 +28,9 @@ def test_help_works_without_docstrings(script):
 def test_an_unknown_option_is_a_usage_error(script):
     done = run(f"scripts/{script}", "--no-such-option")
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("script", ["build.py", "check_content.py"])
+def test_a_root_without_content_is_a_usage_error(script, tmp_path):
+    done = run(f"scripts/{script}", str(tmp_path))
+    assert done.returncode == 2 and f"{tmp_path} has no content/ folder" in done.stderr

@@ -29,6 +29,9 @@ def main(argv=None, phases: dict | None = None) -> int:
         return args
     root = args.root.resolve()
     site_dir = (args.site_dir or root / "site").resolve()
+    if not (root / "content").is_dir():
+        print(f"build.py: error: {root} has no content/ folder", file=sys.stderr)
+        return 2
     try:
         with stoppable(), lock(root):
             return build(root, site_dir, args.generate_only, {} if phases is None else phases)
