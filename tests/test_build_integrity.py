@@ -78,7 +78,7 @@ def test_a_second_build_in_the_same_tree_stops_at_once(root, capsys):
 
 
 @pytest.mark.parametrize("code, hint", [(errno.ENOSPC, "free some disk space"),
-                                        (errno.EROFS, "docs/ is on a read-only file system")])
+                                        (errno.EROFS, "the folder is on a read-only file system")])
 def test_a_docs_folder_that_cannot_be_written_is_one_clear_error(root, monkeypatch, capsys, code, hint):
     def refuse(path, data):
         raise OSError(code, os.strerror(code), str(path))
@@ -88,6 +88,20 @@ def test_a_docs_folder_that_cannot_be_written_is_one_clear_error(root, monkeypat
     err = capsys.readouterr().err
     assert f"error: cannot write docs/practices/quick-response-teams.md: {os.strerror(code)}" in err
     assert f"hint: {hint}" in err and "Traceback" not in err
+
+
+def test_a_site_folder_that_cannot_be_written_is_one_clear_error(root, monkeypatch, capsys):
+    before, real = files(root / "site"), Path.mkdir
+
+    def mkdir(path, *args, **kwargs):
+        if path.name.startswith(".site.new-"):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        return real(path, *args, **kwargs)
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    assert build.main([str(root)]) == 1
+    err = capsys.readouterr().err
+    assert f"build.py: error: cannot write .site.new-{os.getpid()}: {os.strerror(errno.EROFS)}" in err
+    assert "Traceback" not in err and files(root / "site") == before
 
 
 @pytest.mark.parametrize("pdf", ["0", "1"])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from prss.cli.args import parse_args
 from prss.config import REPO, read_site
-from prss.site.generate import generate
+from prss.site.generate import generate, unwritable
 from prss.site.mkdocs import run_mkdocs
 from prss.site.staging import Busy, Interrupted, lock, publish, staged, stoppable
 from prss.verify.gates import gate_errors
@@ -41,9 +41,8 @@ def main(argv=None, phases: dict | None = None) -> int:
     except Interrupted as stop:
         print(f"build.py: stopped by {stop}; {site_dir.name}/ was left as it was", file=sys.stderr)
         return 128 + stop.signum
-    except OSError as error:
-        print(f"build.py: error: cannot write {error.filename or site_dir}: {error.strerror or error}\n"
-              "  hint: free some disk space or make the folder writable, then build again", file=sys.stderr)
+    except OSError as error:  # site/ or the folder beside it cannot be written
+        print(f"build.py: {unwritable(root, error)}", file=sys.stderr)
         return 1
 
 

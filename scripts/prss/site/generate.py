@@ -36,9 +36,9 @@ PRODUCERS = [
 # (`without_text`), so a preview can keep their files when an edit changed only text.
 # What to do when docs/ cannot be written, by the error's errno.
 WAYS_OUT = {errno.ENOSPC: "free some disk space", errno.EDQUOT: "free some disk space",
-            errno.EROFS: "docs/ is on a read-only file system: build from a writable copy",
-            errno.EACCES: "make docs/ writable (or remove it: it is generated)",
-            errno.EPERM: "make docs/ writable (or remove it: it is generated)"}
+            errno.EROFS: "the folder is on a read-only file system: build from a writable copy",
+            errno.EACCES: "make the folder writable (docs/ and site/ are generated: they may be removed)",
+            errno.EPERM: "make the folder writable (docs/ and site/ are generated: they may be removed)"}
 SURROGATE = re.compile("[\ud800-\udfff]")
 WITHOUT_TEXT = {catalog.produce_catalog, redirects.produce, cite.render_citations, export.render_data,
                 feed.render_feed, guide.produce, hosting.produce}
@@ -63,7 +63,7 @@ def generate(root: Path, preview: Preview | None = None, log: TextIO | None = No
     try:
         write_tree(root / "docs", files, preview.written if preview else None)
     except OSError as error:
-        print(_unwritable(root, error), file=log)
+        print(unwritable(root, error), file=log)
         return 1
     return 0
 
@@ -133,8 +133,8 @@ def write_tree(out: Path, files: dict[str, str | bytes], written: dict | None = 
             path.rmdir()
 
 
-def _unwritable(root: Path, error: OSError) -> str:
-    """One line for a docs/ that cannot be written: which file, why, and the way out."""
+def unwritable(root: Path, error: OSError) -> str:
+    """What to say when a file under root cannot be written: which file, why, and the way out."""
     where = Path(error.filename).relative_to(root) if error.filename and Path(error.filename).is_relative_to(root) \
         else error.filename or "docs/"
     way_out = WAYS_OUT.get(error.errno or 0, "check the folder")
