@@ -4,7 +4,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from prss.site.build import main  # noqa: E402
+from prss.cli.build import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

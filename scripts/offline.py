@@ -1,10 +1,10 @@
-"""Build the offline bundle: `python scripts/offline.py [ROOT] [--out DIR]` writes dist/prss-resource-library-offline.zip."""
+"""Build the offline bundle, dist/prss-resource-library-offline.zip: `python scripts/offline.py [ROOT] [--out DIR]`."""
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from prss.site.offline import main  # noqa: E402
+from prss.cli.offline import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

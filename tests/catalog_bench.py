@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 from browser import launch, serve  # noqa: E402
-from prss.site.build import main as build  # noqa: E402
+from prss.cli.build import main as build  # noqa: E402
 from prss.tools.figures import catalog_figures, index_figures, map_bytes  # noqa: E402
 from prss.tools.synthetic import write_library  # noqa: E402
 

@@ -65,7 +65,7 @@ def copy_repo(tmp: Path) -> Path:
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory) -> Path:
     """The real library, built once per test run; returns its site/ folder."""
-    from prss.site.build import main as build
+    from prss.cli.build import main as build
     root = copy_repo(tmp_path_factory.mktemp("repo"))
     assert build([str(root)]) == 0, "the repository's own library does not build"
     return root / "site"

@@ -3,6 +3,7 @@ import json
 
 import pytest
 
+from prss.cli.bench import main
 from prss.content.library import load_library
 from prss.tools import bench
 from prss.tools.synthetic import write_library
@@ -15,7 +16,7 @@ FIELDS = {"checker_s", "build_s", "bare_build_s", "build_ratio", "site_bytes", "
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench") / "bench-results.json"
-    assert bench.main(["--sizes", "20", "--output", str(out)]) == 0
+    assert main(["--sizes", "20", "--output", str(out)]) == 0
     return json.loads(out.read_text(encoding="utf-8"))
 
 

@@ -13,7 +13,7 @@ import yaml
 from pypdf import PdfReader
 
 from conftest import make_root
-from prss.site.build import main as build
+from prss.cli.build import main as build
 
 SLUG = "escaping-test"
 TITLE = 'Peers <3 & "courts" *now* _x_ `y` |z| ]]> \\'

@@ -5,8 +5,9 @@ from pypdf.generic import ArrayObject, NameObject, NumberObject, TextStringObjec
 from weasyprint import HTML
 
 from conftest import make_root
-from prss.site.build import main as build
-from prss.verify.links import build_errors, check_site, main
+from prss.cli.build import main as build
+from prss.cli.links import main
+from prss.verify.links import build_errors, check_site
 from prss.verify.pdflinks import check_pdf
 
 SITE_URL = "https://prss.example.org/library/"
@@ -49,32 +50,30 @@ def test_link_resolution(tmp_path, markup, reason):
     assert [b.reason for b in report.broken] == ([reason] if reason else [])
 
 
-@pytest.mark.parametrize("markup, found", [
+@pytest.mark.parametrize("markup, found", [  # read as a browser reads them (HTML5)
     ('<!-- <a href="../nope/"> -->', []),
     ('<script>s = "<a href=\'../nope/\'>"</script >', []),
     ('<STYLE>p::after { content: "<a href=../nope/>" }</style>', []),
-    ('<script src="../app.js"/><a href="../nope/">', [(1, "../app.js"), (1, "../nope/")]),
-    ('<A HREF=../nope/>', [(1, "../nope/")]),
-    ('<a href="../nope/?a=1&amp;b=2">', [(1, "../nope/?a=1&b=2")]),
-    ('<p\n class="x">\n<a\n href="../nope/">', [(3, "../nope/")]),
-    ('<a href="#gone" ID="gone"><a href="#Gone">', [(1, "#Gone")]),
-    ('<![CDATA[ <a href="../cdata/"> ]]>\n<a href="../nope/" <b>', [(2, "../nope/")]),  # left to html.parser
+    ('<script src="../app.js"/><a href="../nope/">', ["../app.js"]),  # no self-closing <script>: the rest is its text
+    ('<script src="../app.js"></script><a href="../nope/">', ["../app.js", "../nope/"]),
+    ('<A HREF=../nope/>', ["../nope/"]),
+    ('<a href="../nope/?a=1&amp;b=2">', ["../nope/?a=1&b=2"]),
+    ('<p\n class="x">\n<a\n href="../nope/">', ["../nope/"]),
+    ('<a href="#gone" ID="gone"><a href="#Gone">', ["#Gone"]),
+    ('<![CDATA[ <a href="../cdata/"> ]]>\n<a href="../nope/" <b>', ["../nope/"]),  # a bogus comment, then a link
+    ('<a href="../other/" href="../nope/">', []),  # the first of two values counts, as in a browser
+    ('<a href="../nope/" href="../other/">', ["../nope/"]),
+    ('<svg><a href="../nope/"><text>x</text></a></svg>', ["../nope/"]),
 ])
 def test_what_counts_as_a_link(tmp_path, markup, found):
     report = check_site(make_site(tmp_path, markup), SITE_URL)
-    assert [(b.line, b.link) for b in report.broken] == found
+    assert [b.link for b in report.broken] == found
 
 
-def test_forked_workers_find_what_one_process_finds(tmp_path):
-    site = make_site(tmp_path, '<a href="../other/#gone">\n<img src="../nope.png">')
-    report = check_site(site, SITE_URL, processes=2)
-    assert report == check_site(site, SITE_URL, processes=1) and len(report.broken) == 2
-
-
-def test_report_names_file_line_and_link(tmp_path):
+def test_report_names_file_and_link(tmp_path):
     site = make_site(tmp_path, '<p>intro</p>\n<p><a href="../other/#nope">x</a></p>')
     assert [str(b) for b in check_site(site).broken] == [
-        "page/index.html:2: broken link '../other/#nope': 'other/index.html' has no element with id 'nope'"]
+        "page/index.html: broken link '../other/#nope': 'other/index.html' has no element with id 'nope'"]
 
 
 def test_stylesheet_urls_are_checked(tmp_path):
@@ -86,7 +85,7 @@ def test_stylesheet_urls_are_checked(tmp_path):
 def test_cli_exit_codes(tmp_path, capsys):
     assert main([str(make_site(tmp_path / "good", '<a href="../other/">'))]) == 0
     assert main([str(make_site(tmp_path / "bad", '<a href="../nope/">'))]) == 1
-    assert "page/index.html:1: broken link '../nope/'" in capsys.readouterr().out
+    assert "page/index.html: broken link '../nope/'" in capsys.readouterr().out
     assert main([str(tmp_path / "absent")]) == 2
 
 
@@ -101,7 +100,8 @@ def test_build_fails_on_a_broken_link(tmp_path, capsys):
     root = make_root(tmp_path / "b", {"content/practices/quick-response-teams.md":
                                       page + "\nSee [the old guide](../old-guide/).\n"})
     assert build([str(root)]) == 1
-    assert "practices/quick-response-teams/index.html" in capsys.readouterr().err
+    assert ("practices/quick-response-teams/index.html (from content/practices/quick-response-teams.md): broken link "
+            "'../old-guide/'") in capsys.readouterr().err
 
 
 @pytest.fixture(scope="module")

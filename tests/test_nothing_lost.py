@@ -3,9 +3,10 @@
 import pytest
 
 from conftest import make_root
+from prss.cli import build
 from prss.content.frontmatter import read_document
 from prss.content.library import load_library
-from prss.site import build
+from prss.verify.gates import count_pages
 
 
 def test_count_pages_names_the_missing_page(tmp_path):
@@ -13,7 +14,8 @@ def test_count_pages_names_the_missing_page(tmp_path):
                 "site/practices/a/index.html", "site/mentors/m/index.html"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("x")
-    assert build.count_pages(tmp_path, tmp_path / "site") == ["practices: 2 files but 1 pages; missing: b"]
+    assert count_pages(tmp_path, tmp_path / "site") == [
+        "practices: 2 files but 1 pages; no page for content/practices/b.md"]
 
 
 def test_build_fails_when_a_page_is_lost_after_mkdocs(tmp_path, monkeypatch, capsys):
@@ -23,7 +25,8 @@ def test_build_fails_when_a_page_is_lost_after_mkdocs(tmp_path, monkeypatch, cap
         return code
     monkeypatch.setattr(build, "run_mkdocs", lossy_mkdocs)
     assert build.main([str(make_root(tmp_path))]) == 1
-    assert "practices: 2 files but 1 pages; missing: quick-response-teams" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "practices: 2 files but 1 pages; no page for content/practices/quick-response-teams.md" in err
 
 
 @pytest.mark.parametrize("name, make, code", [
@@ -49,4 +52,5 @@ def test_read_error_becomes_a_problem_not_a_traceback(tmp_path):
 def test_two_steps_writing_one_file_fail_the_build(tmp_path, capsys):
     root = make_root(tmp_path, {"content/pages/contributing.md": "---\ntitle: Mine\nsummary: Mine.\n---\nText.\n"})
     assert build.main([str(root), "--generate-only"]) == 1
-    assert "writes docs/contributing.md, which another step already wrote" in capsys.readouterr().err
+    assert ("content/pages/contributing.md makes docs/contributing.md, which prss.render.guide.produce also writes"
+            in capsys.readouterr().err)

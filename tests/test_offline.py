@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import make_root
-from prss.site.build import generate
+from prss.site.generate import generate
 from prss.site.offline import ZIP_NAME, build_offline, file_link, link_pages_not_folders
 
 # home, catalog, a practice: the pages a reader opens first

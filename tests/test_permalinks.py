@@ -5,12 +5,14 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import FIXTURE, make_root
+from prss.cli.build import main as build
+from prss.cli.ledger import append_new
 from prss.config import read_site
 from prss.content.library import load_library
-from prss.content.permalinks import LEDGER, append_new, unbuilt_urls
-from prss.render.jsonld import jsonld
+from prss.content.permalinks import LEDGER
 from prss.render.jinja import environment
-from prss.site.build import main as build
+from prss.render.jsonld import jsonld
+from prss.verify.gates import unbuilt_urls
 
 SITE_URL = "https://links.example.test/library/"
 QRT = (FIXTURE / "content/practices/quick-response-teams.md").read_text(encoding="utf-8")

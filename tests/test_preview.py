@@ -1,10 +1,13 @@
-"""A live preview (scripts/serve.py) regenerates from what it kept, and must write what a fresh build writes."""
+"""A live preview (site/preview.py) regenerates from what it kept, and must write what a fresh build writes."""
+import os
 import shutil
 
 import pytest
 
 from conftest import copy_repo
-from prss.site.build import Preview, generate
+from prss.site import preview as preview_module
+from prss.site.generate import generate
+from prss.site.preview import PROBLEMS_TITLE, Preview, refresh, snapshot
 
 EDITS = [  # (file, old text, new text): a body, a title that other pages list, a mentor every page may read
     ("content/practices/law-enforcement-assisted-diversion.md", "\n### Where", "\nAn edited sentence.\n\n### Where"),
@@ -47,3 +50,63 @@ def test_the_edits_reach_the_pages(previewed):
     docs = {rel: data.decode("utf-8", "replace") for rel, data in previewed[-1][0].items()}
     assert "An edited sentence." in docs["docs/practices/law-enforcement-assisted-diversion.md"]
     assert sum("Renamed " in text for text in docs.values()) > 5  # the renamed practice and mentor, where listed
+
+
+@pytest.fixture
+def broken(tmp_path, monkeypatch):
+    """A previewed copy of the library, then a save that names an unknown field: (root, preview, practice, text)."""
+    monkeypatch.setenv("PRSS_PDF", "0")
+    root, preview = copy_repo(tmp_path), Preview()
+    assert refresh(root, preview)
+    practice = root / EDITS[0][0]
+    text = practice.read_text(encoding="utf-8")
+    practice.write_text(text.replace("---\n", "---\ncolour: blue\n", 1), encoding="utf-8")
+    return root, preview, practice, text
+
+
+def test_a_bad_save_puts_its_problems_on_every_page(broken, capsys):
+    root, preview, practice, _ = broken
+    assert not refresh(root, preview)
+    pages = {rel: text for rel, text in tree(root).items() if rel.endswith(".md")}
+    assert len(pages) > 50 and all(PROBLEMS_TITLE.encode() in text for text in pages.values())
+    assert b"    content/practices/law-enforcement-assisted-diversion.md:2:1: error: " in pages["docs/index.md"]
+    assert "law-enforcement-assisted-diversion.md:2:1" in capsys.readouterr().err  # and in the terminal
+
+
+def test_the_next_good_save_brings_the_pages_back(broken, tmp_path_factory):
+    root, preview, practice, text = broken
+    assert not refresh(root, preview)
+    practice.write_text(text, encoding="utf-8")
+    assert refresh(root, preview)
+    fresh = tmp_path_factory.mktemp("fresh")
+    shutil.copytree(root / "content", fresh / "content")
+    shutil.copy(root / "mkdocs.yml", fresh / "mkdocs.yml")
+    shutil.copytree(root / "overrides", fresh / "overrides")  # mkdocs.yml's theme.custom_dir
+    assert generate(fresh) == 0 and tree(root) == tree(fresh)
+
+
+def test_a_save_that_breaks_the_generation_itself_is_shown_and_outlived(broken, monkeypatch):
+    root, preview, practice, text = broken
+    practice.write_text(text, encoding="utf-8")
+
+    def crash(*args, **kwargs):
+        raise TypeError("'int' object is not iterable")
+    monkeypatch.setattr(preview_module, "generate", crash)
+    assert not refresh(root, preview)
+    assert b"TypeError: 'int' object is not iterable" in tree(root)["docs/index.md"]
+    monkeypatch.undo()
+    monkeypatch.setenv("PRSS_PDF", "0")
+    assert refresh(root, preview) and PROBLEMS_TITLE.encode() not in tree(root)["docs/index.md"]
+
+
+def test_a_file_that_vanishes_while_the_watcher_looks_is_left_out(tmp_path, monkeypatch):
+    (tmp_path / "kept.md").write_text("x")
+    (tmp_path / ".#swap.md").write_text("x")
+    real = os.stat
+
+    def stat(path, *args, **kwargs):  # the editor removes its swap file between the listing and the stat
+        if "swap" in str(path):
+            raise FileNotFoundError(path)
+        return real(path, *args, **kwargs)
+    monkeypatch.setattr(os, "stat", stat)
+    assert list(snapshot(tmp_path)) == [str(tmp_path / "kept.md")]

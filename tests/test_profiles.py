@@ -12,6 +12,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from conftest import REPO, make_root
+from prss.cli.build import main as build
 from prss.config import PLACEHOLDER_HOST, read_site
 from prss.content.library import load_library
 from prss.model import IMPLEMENTATION_FIELDS, Reference
@@ -20,7 +21,6 @@ from prss.pdf.render import render_pdf
 from prss.render.references import entry
 from prss.render.social import PATH as OG_IMAGE
 from prss.render.social import render_image
-from prss.site.build import main as build
 
 SITE_URL = "https://library.example.net/peer/"
 LIBRARY = load_library(REPO).library

@@ -8,10 +8,10 @@ import pytest
 from accessibility import AXE_SCRIPT, describe, installed_version, pinned_version, run_axe
 from browser import serve
 from conftest import REPO, make_root
+from prss.cli.build import main as build
 from prss.config import read_site
 from prss.content.library import load_library
 from prss.render.cite import citation
-from prss.site.build import main as build
 
 LIBRARY = load_library(REPO).library
 SITE = read_site(REPO)

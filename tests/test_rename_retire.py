@@ -5,7 +5,7 @@ the same paths as the PDFs (pdf/render.page_pdfs); test_pdf.py checks what those
 import pytest
 
 from conftest import copy_repo
-from prss.site.build import main as build
+from prss.cli.build import main as build
 
 OLD = "family-peer-support"
 RETIRED = 'retired: {date: 2026-05-01, replaced_by: start-family-mentors, reason: "Merged into START family mentors."}'

@@ -1,7 +1,6 @@
 """Reproducible: two builds of the library from two folders, same SOURCE_DATE_EPOCH, give a byte-identical site/.
 
-The first runs MkDocs once; the second in three shards at once (prss/shards.py), so a shard that renders a
-page differently, loses one, or orders the search index otherwise shows up as a difference. Each build has its own empty PDF cache, so the PDFs are laid out twice rather than copied from a cache, and
+Each build has its own empty PDF cache, so the PDFs are laid out twice rather than copied from a cache, and
 the two roots have different absolute paths, so a path that leaks into any file shows up as a difference.
 """
 import gzip
@@ -10,7 +9,7 @@ import shutil
 import pytest
 
 from conftest import copy_repo
-from prss.site.build import main as build
+from prss.cli.build import main as build
 
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 
@@ -22,8 +21,7 @@ def sites(tmp_path_factory):
     with pytest.MonkeyPatch.context() as env:
         env.setenv("SOURCE_DATE_EPOCH", EPOCH)
         env.setenv("PRSS_PDF", "1")  # as `make site`: the PDFs are part of the site
-        for root, jobs in ((first, "1"), (second, "3")):
-            env.setenv("PRSS_JOBS", jobs)
+        for root in (first, second):
             env.setenv("PRSS_PDF_CACHE", str(tmp_path_factory.mktemp("pdf-cache")))
             assert build([str(root)]) == 0
     return [first / "site", second / "site"]

@@ -4,9 +4,10 @@ import re
 import pytest
 
 from conftest import make_root
+from prss.cli.new import main
 from prss.content.library import load_library
 from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS
-from prss.tools.scaffold import main, slugify
+from prss.tools.scaffold import slugify
 
 TITLE_FIELD = {"practice": "title", "mentor": "name"}
 FIELDS = {"practice": PRACTICE_FIELDS, "mentor": MENTOR_FIELDS}

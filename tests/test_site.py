@@ -5,7 +5,7 @@ import re
 import pytest
 
 from conftest import make_root
-from prss.site.build import main
+from prss.cli.build import main
 
 
 @pytest.fixture(scope="module")

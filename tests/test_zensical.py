@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_repo
-from prss.site.build import main as build
+from prss.cli.build import main as build
 from prss.verify.links import check_site
 
 ZENSICAL = Path(sys.executable).with_name("zensical")

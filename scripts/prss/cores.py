@@ -1,7 +1,7 @@
 """How many cores this process may use: the one figure every parallel step sizes itself by.
 
-The checker's second reader (filecheck.py), MkDocs' shards (shards.py), the link gate (linkcheck.py)
-and the PDFs (pdf.py) all ask here.
+Every step that uses several processes (the link gate in verify/links.py, the PDFs in pdf/render.py)
+asks here.
 """
 from __future__ import annotations
 

@@ -13,7 +13,8 @@ from prss.problems import has_errors, summary_line
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="check_content.py", description=__doc__.split(":", 1)[1].strip())
+    parser = argparse.ArgumentParser(prog="check_content.py", description="Report every content problem, as text "
+                                     "or JSON. Exit 0 clean, 1 problems, 2 usage.")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     parser.add_argument("root", nargs="?", type=Path, default=REPO, help="the library root (default: this repository)")
     args = parse_args(parser, argv)

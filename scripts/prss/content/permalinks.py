@@ -7,14 +7,10 @@ of a successful build, so the ledger only ever grows.
 """
 from __future__ import annotations
 
-import argparse
 import difflib
-import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from prss.cli.args import parse_args
-from prss.config import REPO
 from prss.content.frontmatter import Document
 from prss.content.rules import SLUG
 from prss.problems import Problem
@@ -119,38 +115,3 @@ def built_urls(site_dir: Path) -> list[str]:
             continue
         urls.add("/" + rel[: -len("index.html")] if path.name == "index.html" else "/" + rel)
     return sorted(urls)
-
-
-def unbuilt_urls(root: Path, site_dir: Path) -> list[str]:
-    """Build errors for ledger URLs the built site does not serve."""
-    entries, _ = read_ledger(root)
-    built = set(built_urls(site_dir))
-    return [f"{LEDGER}:{lineno}: the published URL {url} no longer resolves (nothing was built at it); add an "
-            f"alias to the file that replaced it or retire it; never remove a published URL"
-            for lineno, url in entries if url not in built]
-
-
-def append_new(root: Path, site_dir: Path) -> list[str]:
-    """Add the built site's new URLs to the ledger, keeping it sorted; returns the added paths."""
-    entries, _ = read_ledger(root)
-    known = {url for _, url in entries}
-    added = [url for url in built_urls(site_dir) if url not in known]
-    (root / LEDGER).write_text(HEADER + "".join(f"{u}\n" for u in sorted(known | set(added))), encoding="utf-8")
-    return added
-
-
-def main(argv=None) -> int:
-    """`ledger.py`: append the URLs of the built site/ to content/published-urls.txt. Exit 0 done, 2 usage."""
-    parser = argparse.ArgumentParser(prog="ledger.py", description=main.__doc__.split(":", 1)[1].strip())
-    parser.add_argument("root", nargs="?", type=Path, default=REPO)
-    parser.add_argument("--site-dir", type=Path, help="the built site (default: ROOT/site)")
-    args = parse_args(parser, argv)
-    if isinstance(args, int):
-        return args
-    site_dir = args.site_dir or args.root / "site"
-    if not (site_dir / "index.html").is_file():
-        print(f"ledger.py: error: {site_dir} holds no built site; run 'make site' first", file=sys.stderr)
-        return 2
-    added = append_new(args.root, site_dir)
-    print(f"{len(added)} new URL{'s' if len(added) != 1 else ''} added to {LEDGER}")
-    return 0

@@ -7,7 +7,6 @@ PRSS_PDF=0 puts a one-page stand-in at each path, for previews.
 """
 from __future__ import annotations
 
-import argparse
 import html
 import logging
 import multiprocessing
@@ -17,15 +16,12 @@ from pathlib import Path
 import weasyprint
 
 from prss import cores
-from prss.cli.args import parse_args
-from prss.config import REPO, Site, pdf_enabled, read_site
-from prss.content.library import load_library
+from prss.config import Site, pdf_enabled
 from prss.model import Library
 from prss.pdf import cache
 from prss.pdf.edition import FULL_PDF, PRINT_CSS, Edition
 from prss.pdf.fetcher import LocalFetcher
 from prss.pdf.pydyf_patch import cached_page_references
-from prss.problems import has_errors, summary_line
 
 OPTIONS = {"pdf_variant": "pdf/ua-1"}  # tagged PDF: structure tree, /Lang, title shown in the viewer's title bar
 STUB = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{name}: PDF not built</title></head>"
@@ -125,25 +121,3 @@ def render_downloads(library: Library, site: Site) -> dict[str, bytes]:
         return render_all(documents(library, site), roots=readable(site))
     stub = render_all({"stub": STUB.format(name=html.escape(site.name), url=html.escape(site.url))})["stub"]
     return dict.fromkeys([FULL_PDF, *page_pdfs(library)], stub)
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="pdf.py", description="Write the PDFs to SITE/downloads/.")
-    parser.add_argument("root", nargs="?", type=Path, default=REPO)
-    parser.add_argument("--site-dir", type=Path, help="where to write downloads/ (default: ROOT/site)")
-    parser.add_argument("--only-library", action="store_true", help="skip the per-page PDFs")
-    args = parse_args(parser, argv)
-    if isinstance(args, int):
-        return args
-    loaded = load_library(args.root)
-    if has_errors(loaded.problems):
-        print(*loaded.problems, summary_line(loaded.problems, loaded.files), sep="\n", file=sys.stderr)
-        return 1
-    docs = documents(loaded.library, read_site(args.root))
-    files = render_all({FULL_PDF: docs[FULL_PDF]} if args.only_library else docs)
-    out = (args.site_dir or args.root / "site").resolve()
-    for rel, data in files.items():
-        (out / rel).parent.mkdir(parents=True, exist_ok=True)
-        (out / rel).write_bytes(data)
-    print(f"pdf: wrote {len(files)} PDFs under {out / 'downloads'}")
-    return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from prss.content.rules import CITATION
-from prss.model import Library, Mentor, Page, Practice
+from prss.model import Library
 from prss.render.home import tiles
 from prss.render.jinja import environment
 from prss.render.jsonld import keywords
@@ -20,67 +20,28 @@ from prss.render.search import search_leads
 SECTIONS = ("practices", "mentors", "objectives", "intercepts", "settings", "evidence")
 
 
-def cited(value) -> str:
-    """Plain text (an item of "What it takes") as safe Markdown, its [n] citations linked to the n-th reference."""
-    parts = CITATION.split(str(value))  # text, number, text, number, ..., text
-    return "".join(f"[\\[{part}\\]](#ref-{part})" if odd else text(part) for odd, part in
-                   ((n % 2, part) for n, part in enumerate(parts)))
-
 
 def link_citations(body: str) -> str:
     """Turn the body's [n] citations into links to the n-th reference on the same page."""
     return CITATION.sub(lambda m: f"[\\[{m.group(1)}\\]](#ref-{m.group(1)})", body)
 
 
-class Renders:
-    """Pages kept from the last generation by their inputs, so a live preview re-renders only what an edit changed.
-
-    Inputs are frozen dataclasses and plain values, so equal inputs give an equal page. Each practice,
-    mentor site and page is compared with its previous version once per generation; an unchanged one
-    keeps its previous object, whose id then stands for it in the keys (cheap to hash, unlike 1,000
-    practices). What every template may read (the vocabularies, the mentor sites, the site) is compared
-    once too, and any change there forgets every page.
-    """
-
-    def __init__(self):
-        self.shared, self.kept, self.made, self.known = None, {}, {}, {}
+class Fresh:
+    """Renders every page anew. A live preview passes site/preview.py's Renders instead, which keeps pages."""
 
     def start(self, library: Library, shared: tuple) -> None:
-        if shared != self.shared:
-            self.shared, self.kept = shared, {}
-        known = {}
-        for item in (*library.practices, *library.retired, *library.mentors, *library.pages):
-            old = self.known.get(_name(item))
-            known[_name(item)] = old if old == item else item
-        self.known = known
+        pass
 
     def render(self, template, lookup: dict, **context) -> str:
-        key = (template.name, *((name, self._ident(value)) for name, value in sorted(context.items())))
-        page = self.kept.get(key)
-        self.made[key] = page if page is not None else template.render(**context, **lookup)
-        return self.made[key]
+        return template.render(**context, **lookup)
 
     def finish(self) -> None:
-        self.kept, self.made = self.made, {}
-
-    def _ident(self, value):
-        if isinstance(value, (list, tuple)):
-            return tuple(self._ident(v) for v in value)
-        if isinstance(value, Library):
-            return tuple(self._ident(v) for v in (value.practices, value.retired, value.mentors, value.pages))
-        if isinstance(value, (Practice, Mentor, Page)):
-            return id(self.known[_name(value)])
-        return value
+        pass
 
 
-def _name(item):
-    """What names a practice, mentor site or page from one generation to the next: its file, or a page's name."""
-    return getattr(item, "path", None) or ("page", item.name)
-
-
-def render_pages(library: Library, site, renders: Renders | None = None) -> dict[str, str]:
+def render_pages(library: Library, site, renders: Fresh | None = None) -> dict[str, str]:
     """Every page's Markdown. `renders`: the pages of the previous generation, for a live preview."""
-    env, lookup, renders = environment(), _lookups(library), renders or Renders()
+    env, lookup, renders = environment(), _lookups(library), renders or Fresh()
     renders.start(library, (site, library.objectives, library.intercepts, library.settings, library.levels,
                             library.mentors))
     files = {}
@@ -134,7 +95,7 @@ def _index_values(section: str, library: Library) -> dict:
     return {}
 
 
-def _browse_pages(library: Library, env: Environment, lookup: dict, renders: Renders) -> dict[str, str]:
+def _browse_pages(library: Library, env: Environment, lookup: dict, renders: Fresh) -> dict[str, str]:
     files = {}
     browse = lambda **context: renders.render(env.get_template("browse.md.j2"), lookup, **context)  # noqa: E731
     for o in library.objectives:

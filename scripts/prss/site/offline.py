@@ -14,7 +14,6 @@ search works with no network at all. Three more things file:// needs:
 """
 from __future__ import annotations
 
-import argparse
 import html
 import os
 import re
@@ -29,9 +28,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 import yaml
 
-from prss.cli.args import parse_args
 from prss.render.catalog import DATA_PATH as CATALOG_DATA
-from prss.site.build import REPO, generate
 
 ZIP_NAME = "prss-resource-library-offline.zip"
 SHIM = Path(__file__).parent / "vendor" / "iframe-worker-shim.js"
@@ -169,22 +166,3 @@ def zip_folder(folder: Path, target: Path) -> Path:
             info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
             archive.writestr(info, path.read_bytes())
     return target
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="offline.py", description=f"Write dist/{ZIP_NAME}: the site for file://.")
-    parser.add_argument("root", nargs="?", type=Path, default=REPO, help="the library root (default: this repository)")
-    parser.add_argument("--out", type=Path, help="where to write the zip (default: ROOT/dist)")
-    args = parse_args(parser, argv)
-    if isinstance(args, int):
-        return args
-    root = args.root.resolve()
-    if generate(root):
-        return 1
-    try:
-        target = build_offline(root, (args.out or root / "dist").resolve())
-    except subprocess.CalledProcessError:
-        print("offline.py: error: mkdocs build --strict failed; see its messages above", file=sys.stderr)
-        return 1
-    print(f"offline.py: wrote {target} ({target.stat().st_size:,} bytes)")
-    return 0

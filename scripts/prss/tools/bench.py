@@ -1,4 +1,4 @@
-"""`bench.py`: build seeded synthetic libraries, measure our build against bare Material, check the targets.
+"""Build seeded synthetic libraries, measure our build against bare Material, check the targets.
 
 Each size gets a fresh library in a temporary folder (prss.synthetic). Wall times are what a person
 waits; CPU times (user + system, this process and its children) are also kept, because other work on
@@ -6,25 +6,22 @@ the machine stretches wall time but not CPU time. One table is printed and bench
 """
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-from prss.cli.args import parse_args
+from prss.cli.build import main as build
 from prss.config import REPO
 from prss.content.library import load_library
 from prss.render.search import INDEX
-from prss.site.build import main as build
-from prss.site.shards import shard_count
 from prss.tools import synthetic
 from prss.tools.figures import catalog_figures, index_figures
 from prss.tools.serve_timer import serve_rebuild
@@ -59,7 +56,7 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def timed(run) -> tuple[object, float, float]:
+def timed(run) -> tuple[Any, float, float]:
     """(result, wall seconds, CPU seconds) of run()."""
     wall, cpu = time.perf_counter(), cpu_seconds()
     result = run()
@@ -99,8 +96,8 @@ def pdf_run(function: str, root: Path) -> dict:
             f"data = pdf.{function}(Path({str(root)!r})); "
             "json.dump([len(data), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss], sys.stdout)")
     env = dict(os.environ, PYTHONPATH=str(REPO / "scripts"))
-    run = lambda: subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    done, wall, cpu = timed(run)
+    done, wall, cpu = timed(lambda: subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                                                   text=True, check=True))
     size, rss_kb = json.loads(done.stdout)
     return {"s": wall, "cpu_s": cpu, "bytes": size, "peak_rss_mb": round(rss_kb / 1024)}
 
@@ -112,12 +109,11 @@ def measure(size: int, work: Path, seed: int, skip: set[str]) -> dict:
         raise SystemExit(f"bench.py: the synthetic library has problems, first: {loaded.problems[0]}")
     r = {"practices": size, "mentors": len(loaded.library.mentors), "checker_s": wall, "checker_cpu_s": cpu}
     site = root / "site"
-    phases = {}
+    phases: dict[str, float] = {}
     code, r["build_s"], r["build_cpu_s"] = timed(lambda: build([str(root), "--site-dir", str(site)], phases))
     if code:
         raise SystemExit(f"bench.py: the build of {size} practices failed")
     r.update({f"build_{name}_s": seconds for name, seconds in phases.items()})
-    r["mkdocs_processes"] = shard_count(sum(1 for _ in (root / "docs").rglob("*.md")))
     bare = bare_material(root, work / f"bare-{size}")
     code, r["bare_build_s"], r["bare_build_cpu_s"] = timed(lambda: mkdocs_build(bare))
     r["build_ratio"] = r["build_s"] / r["bare_build_s"]
@@ -155,7 +151,8 @@ ROWS = (  # (label, result key, format)
     ("search index MB raw (bare)", ("search_index_raw_bytes", "bare_search_index_raw_bytes"), "{:.2f} ({:.2f})", 1e6),
     ("search index MB gzip (bare)", ("search_index_gzip_bytes", "bare_search_index_gzip_bytes"), "{:.2f} ({:.2f})",
      1e6),
-    ("search bytes/practice raw, gzip", ("search_bytes_per_practice", "search_gzip_bytes_per_practice"), "{:.0f}, {:.0f}"),
+    ("search bytes/practice raw, gzip", ("search_bytes_per_practice", "search_gzip_bytes_per_practice"),
+     "{:.0f}, {:.0f}"),
     ("catalog data KB raw, gzip", ("catalog_json_bytes", "catalog_json_gzip_bytes"), "{:.1f}, {:.1f}", 1e3),
     ("library PDF s, peak RSS MB", ("pdf_s", "pdf_peak_rss_mb"), "{:.1f}, {:.0f}"),
     ("plain WeasyPrint s, peak RSS MB", ("plain_pdf_s", "plain_pdf_peak_rss_mb"), "{:.1f}, {:.0f}"),
@@ -185,49 +182,19 @@ def table(results: list[dict]) -> str:
             verdict = f"<= {target_of[key][1]:,} {at_target.get('verdicts', {}).get(key, 'not measured')}"
         lines.append([row[0], *(cell(r, row) for r in results), verdict])
     widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines)
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in lines)
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="bench.py", description=__doc__.split(":", 1)[1].split("\n")[0].strip())
-    parser.add_argument("--sizes", default="100,1000,3000", help="practice counts (default: 100,1000,3000)")
-    parser.add_argument("--seed", type=int, default=1, help="the synthetic content's random seed (default: 1)")
-    parser.add_argument("--skip-pdf", action="store_true", help="skip the library PDF timings")
-    parser.add_argument("--skip-serve", action="store_true", help="skip the `make serve` rebuild timing")
-    parser.add_argument("--output", type=Path, default=REPO / "bench-results.json", help="where to write the JSON")
-    args = parse_args(parser, argv)
-    if isinstance(args, int):
-        return args
-    try:
-        sizes = [int(s) for s in args.sizes.split(",")]
-    except ValueError:
-        print(f"bench.py: error: --sizes takes numbers separated by commas, not {args.sizes!r}", file=sys.stderr)
-        return 2
-    skip = {name for name, flag in (("pdf", args.skip_pdf), ("serve", args.skip_serve)) if flag}
-    previous = os.environ.get("PRSS_PDF")
-    os.environ["PRSS_PDF"] = "0"  # the site build is measured without PDFs; the library PDF is timed on its own
-    try:
-        report, results = run(sizes, args, skip)
-    finally:  # a caller in the same process (the smoke test) keeps its own setting
-        if previous is None:
-            del os.environ["PRSS_PDF"]
-        else:
-            os.environ["PRSS_PDF"] = previous
-    print(table(results))
-    print(f"total {report['total_s']:.0f} s on {report['cpus']} CPUs; load average {report['load_average_before'][0]:.1f}"
-          f" before, {report['load_average_after'][0]:.1f} after; wrote {args.output}")
-    return 0
-
-
-def run(sizes, args, skip):
+def run(sizes: list[int], seed: int, output: Path, skip: set[str]) -> tuple[dict, list[dict]]:
+    """Measure each size in a fresh temporary folder, writing the report to `output` after each."""
     started, load, results = time.perf_counter(), os.getloadavg(), []
     with tempfile.TemporaryDirectory(prefix="prss-bench-") as work:
         for size in sizes:
-            results.append(measure(size, Path(work), args.seed, skip))
+            results.append(measure(size, Path(work), seed, skip))
             results[-1]["verdicts"] = verdicts(results[-1])
             report = {"sizes": results, "total_s": time.perf_counter() - started, "cpus": os.cpu_count(),
                       "load_average_before": load, "load_average_after": os.getloadavg(),
                       "targets": {key: {"measure": label, "limit": limit} for key, label, limit in TARGETS}}
-            args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")  # after each size
+            output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")  # after each size
             print(f"bench.py: {size} practices measured", file=sys.stderr)
     return report, results
