@@ -1,9 +1,30 @@
-"""The content model: field declarations (the one schema) and the frozen records built from them."""
+"""The content model: field declarations (the one schema), the shared vocabulary, and the frozen records."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Literal, Optional
+
+# A slug: a file name without '.md', an alias, a vocabulary id. Match it with SLUG.fullmatch (a plain match
+# would take 'old\n'); the pattern also serves the editor schemas, whose regex engine is ECMAScript's.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+US_STATES = frozenset(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
+    "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI".split())
+STALE_AFTER = dt.timedelta(days=730)  # the CEBC re-reviews every two years
+# [1] in a body cites the first reference; also back to back as [1][2], not \[1]. The look-behind sits after
+# the '[' so the pattern starts with a literal: the regex engine jumps from '[' to '[', ten times faster.
+CITATION = re.compile(r"\[(?<!\\\[)([0-9]+)\](?![(:])")
+# A line that opens or closes a fenced code block, as the search index's paragraph splitter sees one.
+CODE_FENCE = re.compile(r"^\s*(```|~~~)")
+# Names the build writes pages or files at: no vocabulary id or site page may take one.
+RESERVED_IDS = frozenset({"index"})
+RESERVED_PAGES = frozenset({
+    "data", "contributing", "review-queue", "compare", "schemas", "cite", "downloads", "assets", "search", "404",
+    "feed", "sitemap", "javascripts", "stylesheets"})
+# content/pages/<name>.md with one of these names is the intro of that section's list page, not a page of its own.
+SECTIONS = ("practices", "mentors", "objectives", "intercepts", "settings", "evidence")
 
 
 @dataclass(frozen=True)
@@ -17,6 +38,10 @@ class Field:
 
 
 SERVICE_AREAS = ("rural", "urban", "suburban", "mixed", "unconfirmed")
+REFERENCE_KEYS = ("title", "authors", "publisher", "year", "url")
+EVIDENCE_KEYS = ("level", "basis")
+RETIRED_KEYS = ("date", "replaced_by", "reason")
+CROSSWALK_KEYS = ("crimesolutions", "cebc", "title_iv_e")
 
 _REVIEWED = "The date the evidence was last reviewed, YYYY-MM-DD."
 _UPDATED = "The date the page was last edited, YYYY-MM-DD; defaults to `last_reviewed`."
@@ -66,6 +91,36 @@ PAGE_FIELDS = (
     Field("summary", "text", True, "One or two sentences for search and link previews.", max_len=300),
 )
 
+# The vocabularies under content/: each file is a list of entries with exactly these fields.
+OBJECTIVE_FIELDS = (
+    Field("id", "id", True, "A slug that names the objective in practices' `objectives` lists."),
+    Field("name", "text", True, "A short name.", max_len=120),
+    Field("description", "text", True, "The objective in full.", max_len=600),
+)
+INTERCEPT_FIELDS = (
+    Field("id", "intercept-id", True, "The intercept's number, 0 to 5."),
+    Field("name", "text", True, "The intercept's name.", max_len=120),
+    Field("definition", "text", True, "What happens at this intercept.", max_len=600),
+    Field("source", "url", True, "Where the definition comes from, an http(s) address."),
+)
+SETTING_FIELDS = (
+    Field("id", "id", True, "A slug that names the setting in `settings` lists."),
+    Field("name", "text", True, "A short name.", max_len=120),
+    Field("keywords", "text-list", True, "Extra words people search with."),
+)
+LEVEL_FIELDS = (
+    Field("id", "id", True, "A slug that names the level in `evidence.level`."),
+    Field("name", "text", True, "A short name.", max_len=120),
+    Field("requires", "text", True, "What a practice at this level needs.", max_len=600),
+    Field("crosswalk", "crosswalk", True, "The nearest term of each clearinghouse: " + ", ".join(CROSSWALK_KEYS)),
+)
+VOCABULARIES = {  # name: (file under content/, its fields)
+    "objectives": ("objectives.yml", OBJECTIVE_FIELDS),
+    "intercepts": ("intercepts.yml", INTERCEPT_FIELDS),
+    "settings": ("settings.yml", SETTING_FIELDS),
+    "levels": ("evidence-levels.yml", LEVEL_FIELDS),
+}
+
 
 @dataclass(frozen=True)
 class Objective:
@@ -102,7 +157,7 @@ class Reference:
     title: str
     authors: str
     publisher: str
-    year: str
+    year: int | Literal["n.d."]
     url: str
 
 
@@ -151,7 +206,7 @@ class Mentor:
     summary: str
     settings: tuple[str, ...]
     website: str
-    cohort: str
+    cohort: int | Literal["unconfirmed"]
     references: tuple[Reference, ...]
     last_reviewed: dt.date
     updated: dt.date

@@ -26,9 +26,8 @@ def plain(value):
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Reference):
-        year = int(value.year) if value.year.isdigit() else value.year
         return {k: v for k, v in (("title", value.title), ("authors", value.authors),
-                                  ("publisher", value.publisher), ("year", year), ("url", value.url)) if v != ""}
+                                  ("publisher", value.publisher), ("year", value.year), ("url", value.url)) if v != ""}
     if dataclasses.is_dataclass(value):
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, tuple):
@@ -42,8 +41,6 @@ def record(item: Practice | Mentor, fields: tuple[Field, ...], section: str, sit
         value = getattr(item, field.name)
         if value is not None:
             data[field.name] = plain(value)
-    if isinstance(item, Mentor) and item.cohort.isdigit():
-        data["cohort"] = int(item.cohort)
     return data
 
 

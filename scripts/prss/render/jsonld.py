@@ -24,7 +24,7 @@ def script_json(data) -> str:
 def _references(item) -> list[dict]:
     return [{"@type": "CreativeWork", "name": r.title, "url": r.url,
              **({"author": r.authors} if r.authors else {}), **({"publisher": r.publisher} if r.publisher else {}),
-             **({"datePublished": r.year} if r.year != "n.d." else {})} for r in item.references]
+             **({"datePublished": str(r.year)} if r.year != "n.d." else {})} for r in item.references]
 
 
 def _page(item, site: Site, section: str, kind: str) -> dict:

@@ -13,8 +13,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
-from prss.content.rules import CITATION, FENCE
-from prss.model import Library, Mentor, Page, Practice
+from prss.model import CITATION, Library, Mentor, Page, Practice
+from prss.model import CODE_FENCE as FENCE
 from prss.render.cite import citation
 from prss.render.jsonld import jsonld
 from prss.render.mentor_map import mentor_map

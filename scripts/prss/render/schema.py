@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from prss.content.rules import SLUG, US_STATES
-from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS, Field, Library
+from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS, SLUG, US_STATES, Field, Library
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
