@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from prss.content.rules import CITATION
-from prss.model import Library, Mentor, Page, Practice
+from prss.model import CITATION, Library, Mentor, Page, Practice
 from prss.render.home import tiles
 from prss.render.jinja import environment
 from prss.render.jsonld import keywords
@@ -18,13 +17,6 @@ from prss.render.related import Link, related
 from prss.render.search import search_leads
 
 SECTIONS = ("practices", "mentors", "objectives", "intercepts", "settings", "evidence")
-
-
-def cited(value) -> str:
-    """Plain text (an item of "What it takes") as safe Markdown, its [n] citations linked to the n-th reference."""
-    parts = CITATION.split(str(value))  # text, number, text, number, ..., text
-    return "".join(f"[\\[{part}\\]](#ref-{part})" if odd else text(part) for odd, part in
-                   ((n % 2, part) for n, part in enumerate(parts)))
 
 
 def link_citations(body: str) -> str:
