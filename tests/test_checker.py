@@ -1,5 +1,13 @@
-"""Golden cases: tests/cases/<code>*.yml hold files to add and the exact problems they must produce."""
+"""Golden cases: tests/cases/<code>*.yml hold files to add and the exact problems they must produce.
+
+A case's `expect` is the checker's own output for those files, `str(problem)` for each problem (the
+message and the hint included), so the wording people read is under test too. The cases run on a fixed
+date, since some hints name today's date or year.
+"""
+import datetime as dt
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -9,18 +17,30 @@ from prss.content.library import load_library
 from prss.problems import CODES
 
 CASE_FILES = sorted(CASES.glob("*.yml"))
+TODAY = dt.date(2026, 12, 1)
+
+
+def codes(expect: str) -> list[str]:
+    """The problem codes of a case's expected output: the [code] that ends each problem's first line."""
+    return re.findall(r"^\S.*\[([a-z0-9-]+)\]$", expect, re.M)
+
+
+def case_root(tmp_path: Path, case: dict) -> Path:
+    """The fixture library with the case's files on top, and its `links` made as symbolic links."""
+    root = make_root(tmp_path, case.get("files"), case.get("encoding", "utf-8"), case.get("repeat"))
+    for rel, target in (case.get("links") or {}).items():
+        (root / rel).symlink_to(target)
+    return root
 
 
 @pytest.mark.parametrize("path", CASE_FILES, ids=lambda p: p.stem)
 def test_case(path, tmp_path):
-    case = load_case(path)
-    root = make_root(tmp_path, case.get("files"), case.get("encoding", "utf-8"), case.get("repeat"))
-    found = [f"{p.path}:{p.line}:{p.col} {p.code}" for p in load_library(root).problems]
-    assert found == case["expect"]
+    root = case_root(tmp_path, case := load_case(path))
+    assert "".join(f"{p}\n" for p in load_library(root, TODAY).problems) == case["expect"]
 
 
 def test_every_code_has_a_golden_case():
-    covered = {line.split()[-1] for p in CASE_FILES for line in load_case(p)["expect"]}
+    covered = {code for p in CASE_FILES for code in codes(load_case(p)["expect"])}
     assert sorted(set(CODES) - covered) == []
 
 

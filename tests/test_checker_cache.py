@@ -1,21 +1,19 @@
-"""The checker's shortcuts change nothing: the cache a preview passes, the forked half, the quick YAML path."""
+"""The checker's shortcuts change nothing: the cache a preview passes, and parsing without positions."""
 import datetime as dt
+import os
 
 import pytest
 from hypothesis import given
 
 from conftest import make_root
 from prss.content import files as filecheck
-from prss.content import frontmatter, rules
+from prss.content import frontmatter, parser
 from prss.content.library import load_library
 from prss.problems import has_errors
-from prss.tools import synthetic
 from test_hostile import FUZZ, documents
 
 TODAY = dt.date(2027, 1, 1)
 PRACTICE = "content/practices/quick-response-teams.md"
-BROKEN = ["---\ntitle: [\n---\nBody\n", "---\ntitle: A\ntitle: B\n---\nBody\n", "no front matter\n",
-          "---\nobjectives: [nope]\nevidence: {level: x}\n---\n# Heading <b>x</b> [9]\n"]
 
 
 @pytest.fixture
@@ -30,7 +28,7 @@ def edit(root, old: str, new: str) -> None:
 
 
 def same(loaded, other) -> bool:
-    return (loaded.problems, loaded.library, loaded.files) == (other.problems, other.library, other.files)
+    return (loaded.problems, loaded.built, loaded.files) == (other.problems, other.built, other.files)
 
 
 def test_cached_reload_equals_a_fresh_load_as_a_problem_comes_and_goes(tmp_path, settled):
@@ -67,43 +65,8 @@ def test_an_edit_that_keeps_size_and_mtime_is_still_seen(tmp_path, settled):
     load_library(root, TODAY, cache=cache)
     before = (root / PRACTICE).stat()
     edit(root, "without them [1].", "without them [7].")
-    filecheck.os.utime(root / PRACTICE, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.utime(root / PRACTICE, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert same(load_library(root, TODAY, cache=cache), load_library(root, TODAY))
-
-
-@pytest.fixture(scope="module")
-def many(tmp_path_factory):
-    """A synthetic library of about 240 files, with broken files first and last: in both processes' halves."""
-    root = tmp_path_factory.mktemp("many")
-    synthetic.write_library(root, 180, 3)
-    for i, text in enumerate(BROKEN * 2):
-        name = f"{'aa' if i % 2 else 'zz'}-broken-{i}.md"  # sorted first or last
-        (root / "content" / "practices" / name).write_text(text, encoding="utf-8")
-    return root
-
-
-def tasks_of(root):
-    return [(p, f"content/{p.parent.name}/{p.name}", p.parent.name) for p in sorted(root.glob("content/*/*.md"))]
-
-
-CTX = rules.Context(("peer-learning",), ("jails",), ("promising",), ("mentor-site-1",), (), TODAY)
-
-
-def test_the_forked_half_checks_as_this_process_does(many):
-    tasks = tasks_of(many)
-    assert filecheck._check_in_two(tasks, CTX) == [filecheck._check_one(task, CTX) for task in tasks]
-
-
-def test_a_failing_child_changes_nothing(many, monkeypatch):
-    tasks = tasks_of(many)
-    monkeypatch.setattr(filecheck.pickle, "dump", lambda *args: 1 / 0)
-    assert filecheck._check_in_two(tasks, CTX) == [filecheck._check_one(task, CTX) for task in tasks]
-
-
-def test_two_processes_load_what_one_does(many, monkeypatch):
-    both = load_library(many, TODAY)
-    monkeypatch.setattr(filecheck, "PARALLEL_FROM", 10 ** 9)
-    assert same(both, load_library(many, TODAY)) and "duplicate-key" in [p.code for p in both.problems]
 
 
 def typed(value):
@@ -117,8 +80,8 @@ def typed(value):
 
 @FUZZ
 @given(documents())
-def test_the_quick_yaml_path_builds_what_the_careful_one_does(text):
+def test_parsing_without_positions_builds_what_parsing_with_them_does(text):
     front = text[4:].split("---\n")[0]
-    data, _, problems = frontmatter.parse_yaml(front, "fuzz.md")
-    quick, quick_problems = frontmatter.parse_values(front, "fuzz.md")
-    assert (typed(quick), quick_problems) == (typed(data), problems)
+    data, _, problems = parser.parse_yaml(front, "fuzz.md")
+    values, values_problems = parser.parse_values(front, "fuzz.md")
+    assert (typed(values), values_problems) == (typed(data), problems)

@@ -31,11 +31,11 @@ def test_feed_is_dated_by_its_newest_entry(repo_site):
 
 def test_retirement_and_special_characters(tmp_path):
     text = (FIXTURE / "content/practices/quick-response-teams.md").read_text(encoding="utf-8")
-    retired = text.replace("title: Post-overdose", "title: R&D 'old' < new Post-overdose").replace(
+    retired = text.replace("title: Post-overdose", "title: R&D 'old' > new Post-overdose").replace(
         "last_reviewed: 2026-11-29", "last_reviewed: 2026-01-05\nretired:\n  date: 2026-03-01\n"
         "  replaced_by: quick-response-teams\n  reason: Merged & renamed.")
     root = make_root(tmp_path, {"content/practices/old-outreach.md": retired})
     found = entries(atom(load_library(root).library, read_site(root)))
-    assert ("Retired: R&D 'old' < new Post-overdose outreach and Quick Response Teams", "2026-03-01T00:00:00Z",
+    assert ("Retired: R&D 'old' > new Post-overdose outreach and Quick Response Teams", "2026-03-01T00:00:00Z",
             read_site(root).permalink("practices/old-outreach/")) in found
     assert len(found) == 3

@@ -98,7 +98,7 @@ def test_repo_site_and_its_pdfs_have_no_broken_links(repo_site):
 def test_build_fails_on_a_broken_link(tmp_path, capsys):
     page = (make_root(tmp_path / "a") / "content/practices/quick-response-teams.md").read_text()
     root = make_root(tmp_path / "b", {"content/practices/quick-response-teams.md":
-                                      page + "\nSee [the old guide](../old-guide/).\n"})
+                                      page + "\nSee [the old guide](../../downloads/old-guide/).\n"})
     assert build([str(root)]) == 1
     assert ("practices/quick-response-teams/index.html (from content/practices/quick-response-teams.md): broken link "
             "'../old-guide/'") in capsys.readouterr().err

@@ -18,7 +18,7 @@ SITE_URL = "https://links.example.test/library/"
 QRT = (FIXTURE / "content/practices/quick-response-teams.md").read_text(encoding="utf-8")
 OLD = "content/practices/quick-response-teams.md"
 NEW = "content/practices/post-overdose-outreach.md"
-HOSTILE_SUMMARY = '=HYPERLINK("https://evil.example") & "quotes" < /script and < !-- never closed'
+HOSTILE_SUMMARY = '=HYPERLINK("https://evil.example") & "quotes" > /script and -- never closed ]]>'
 RETIRED = QRT.replace("title: Post-overdose outreach and Quick Response Teams", "title: Old outreach model").replace(
     "last_reviewed: 2026-11-29", "last_reviewed: 2026-01-05\nupdated: 2026-02-01\nretired:\n  date: 2026-03-01\n"
     "  replaced_by: post-overdose-outreach\n  reason: Merged into post-overdose outreach.")

@@ -15,9 +15,10 @@ from conftest import REPO, make_root
 from prss.cli.build import main as build
 from prss.config import PLACEHOLDER_HOST, read_site
 from prss.content.library import load_library
-from prss.model import IMPLEMENTATION_FIELDS, Reference
+from prss.model import Reference
 from prss.pdf.edition import Edition
 from prss.pdf.render import render_pdf
+from prss.profile_fields import IMPLEMENTATION_FIELDS
 from prss.render.references import entry
 from prss.render.social import PATH as OG_IMAGE
 from prss.render.social import render_image

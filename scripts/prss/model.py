@@ -1,10 +1,31 @@
-"""The content model: field declarations (the one schema) and the frozen records built from them."""
+"""The content model: field declarations (the one schema), the shared vocabulary, and the frozen records."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
-from typing import Optional
-from urllib.parse import parse_qsl, quote, urlsplit
+from typing import Literal, Optional
+from urllib.parse import quote
+
+# A slug: a file name without '.md', an alias, a vocabulary id. Match it with SLUG.fullmatch (a plain match
+# would take 'old\n'); the pattern also serves the editor schemas, whose regex engine is ECMAScript's.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+US_STATES = frozenset(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
+    "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI".split())
+STALE_AFTER = dt.timedelta(days=730)  # the CEBC re-reviews every two years
+# [1] in a body cites the first reference; also back to back as [1][2], not \[1]. The look-behind sits after
+# the '[' so the pattern starts with a literal: the regex engine jumps from '[' to '[', ten times faster.
+CITATION = re.compile(r"\[(?<!\\\[)([0-9]+)\](?![(:])")
+# A line that opens or closes a fenced code block, as the search index's paragraph splitter sees one.
+CODE_FENCE = re.compile(r"^\s*(```|~~~)")
+# Names the build writes pages or files at: no vocabulary id or site page may take one.
+RESERVED_IDS = frozenset({"index"})
+RESERVED_PAGES = frozenset({
+    "data", "contributing", "review-queue", "compare", "schemas", "cite", "downloads", "assets", "search", "404",
+    "feed", "sitemap", "javascripts", "stylesheets"})
+# content/pages/<name>.md with one of these names is the intro of that section's list page, not a page of its own.
+SECTIONS = ("practices", "mentors", "objectives", "intercepts", "settings", "evidence")
 
 
 @dataclass(frozen=True)
@@ -19,6 +40,10 @@ class Field:
 
 
 SERVICE_AREAS = ("rural", "urban", "suburban", "mixed", "unconfirmed")
+REFERENCE_KEYS = ("title", "authors", "publisher", "year", "url", "doi", "pmid")  # ids: prss/profile_fields.py
+EVIDENCE_KEYS = ("level", "basis")
+RETIRED_KEYS = ("date", "replaced_by", "reason")
+CROSSWALK_KEYS = ("crimesolutions", "cebc", "title_iv_e")
 
 _REVIEWED = "The date the evidence was last reviewed, YYYY-MM-DD."
 _UPDATED = "The date the page was last edited, YYYY-MM-DD; defaults to `last_reviewed`."
@@ -74,45 +99,40 @@ MENTOR_FIELDS = (
           "that gives them."),
 )
 
-# The parts of "What it takes" (a practice's `implementation`), in the order the page shows them.
-IMPLEMENTATION_FIELDS = (
-    Field("staffing", "cited-list", False, "Roles, caseloads and who does what.", label="Staffing"),
-    Field("training", "cited-list", False, "Training and certification the staff need.", label="Training"),
-    Field("supervision", "cited-list", False, "How the peer staff are supervised.", label="Supervision"),
-    Field("duration", "cited-list", False, "How long or how often people take part (duration, dosage).",
-          label="Duration"),
-    Field("cost", "cited-list", False, "Cost drivers and published cost figures.", label="Cost"),
-    Field("funding", "cited-list", False,
-          "Funding streams a source ties to the practice, such as Medicaid peer billing or a BJA or SAMHSA grant.",
-          label="Funding"),
-    Field("tools", "cited-list", False, "Manuals, toolkits and fidelity tools.", label="Manuals and tools"),
-    Field("measures", "cited-list", False, "What to measure and track.", label="What to measure"),
-    Field("partners", "cited-list", False, "The partners the practice needs.", label="Partners"),
-)
-# One entry of a practice's `contacts`.
-CONTACT_FIELDS = (
-    Field("name", "text", True, "The organization's name.", max_len=150),
-    Field("role", "text", True, "What it does for this practice, in a few words.", max_len=200),
-    Field("url", "url", True, "Its web page, an http(s) address."),
-    Field("ref", "reference", True, "The number of the reference that names it in that role."),
-)
-# A mentor site's `contact`: at least one of address, phone and email.
-SITE_CONTACT_FIELDS = (
-    Field("address", "text", False, "A postal address.", max_len=200),
-    Field("phone", "phone", False, "A phone number, e.g. 555-123-4567."),
-    Field("email", "email", False, "An email address."),
-    Field("ref", "reference", True, "The number of the reference that gives them."),
-)
-# Optional identifiers of a reference: the page links them, and citations and open data carry them.
-REFERENCE_ID_FIELDS = (
-    Field("doi", "doi", False, "The DOI without its https://doi.org/ prefix, e.g. 10.1001/jamanetworkopen.2022.25582."),
-    Field("pmid", "pmid", False, "The PubMed id: digits only, e.g. 29021114."),
-)
-
 PAGE_FIELDS = (
     Field("title", "text", True, "The page title.", max_len=120),
     Field("summary", "text", True, "One or two sentences for search and link previews.", max_len=300),
 )
+
+# The vocabularies under content/: each file is a list of entries with exactly these fields.
+OBJECTIVE_FIELDS = (
+    Field("id", "id", True, "A slug that names the objective in practices' `objectives` lists."),
+    Field("name", "text", True, "A short name.", max_len=120),
+    Field("description", "text", True, "The objective in full.", max_len=600),
+)
+INTERCEPT_FIELDS = (
+    Field("id", "intercept-id", True, "The intercept's number, 0 to 5."),
+    Field("name", "text", True, "The intercept's name.", max_len=120),
+    Field("definition", "text", True, "What happens at this intercept.", max_len=600),
+    Field("source", "url", True, "Where the definition comes from, an http(s) address."),
+)
+SETTING_FIELDS = (
+    Field("id", "id", True, "A slug that names the setting in `settings` lists."),
+    Field("name", "text", True, "A short name.", max_len=120),
+    Field("keywords", "text-list", True, "Extra words people search with."),
+)
+LEVEL_FIELDS = (
+    Field("id", "id", True, "A slug that names the level in `evidence.level`."),
+    Field("name", "text", True, "A short name.", max_len=120),
+    Field("requires", "text", True, "What a practice at this level needs.", max_len=600),
+    Field("crosswalk", "crosswalk", True, "The nearest term of each clearinghouse: " + ", ".join(CROSSWALK_KEYS)),
+)
+VOCABULARIES = {  # name: (file under content/, its fields)
+    "objectives": ("objectives.yml", OBJECTIVE_FIELDS),
+    "intercepts": ("intercepts.yml", INTERCEPT_FIELDS),
+    "settings": ("settings.yml", SETTING_FIELDS),
+    "levels": ("evidence-levels.yml", LEVEL_FIELDS),
+}
 
 
 @dataclass(frozen=True)
@@ -146,36 +166,11 @@ class EvidenceLevel:
 
 
 @dataclass(frozen=True)
-class Mirrors:
-    """content/mirror-hosts.yml: hosts that copy other publishers' work, host labels such as 'staging', and
-    tracking parameters. A reference url matching any of them gets a `mirror-url` warning."""
-    hosts: tuple[str, ...] = ()
-    labels: tuple[str, ...] = ()
-    parameters: tuple[str, ...] = ()
-
-    def match(self, url: str) -> str:
-        """Why url is a mirror's address, in words, else '': 'https://www.issuu.com/x' -> "is on the host 'issuu.com'"."""
-        try:
-            parts = urlsplit(url)
-        except ValueError:  # 'https://[broken': no address, a problem of its own
-            return ""
-        host = (parts.hostname or "").lower()
-        found = next((h for h in self.hosts if host == h or host.endswith("." + h)), None)
-        if found:
-            return f"is on the host '{found}'"
-        label = next((lb for lb in self.labels if lb in host.split(".")), None)
-        if label:
-            return f"is on a '{label}.' host"
-        parameter = next((k for k, _ in parse_qsl(parts.query, keep_blank_values=True) if k in self.parameters), None)
-        return f"carries the tracking parameter '{parameter}='" if parameter else ""
-
-
-@dataclass(frozen=True)
 class Reference:
     title: str
     authors: str
     publisher: str
-    year: str
+    year: int | Literal["n.d."]
     url: str
     doi: str = ""
     pmid: str = ""
@@ -258,7 +253,7 @@ class Mentor:
     summary: str
     settings: tuple[str, ...]
     website: str
-    cohort: str
+    cohort: int | Literal["unconfirmed"]
     references: tuple[Reference, ...]
     last_reviewed: dt.date
     updated: dt.date

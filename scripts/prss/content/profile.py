@@ -1,56 +1,33 @@
 """Rules for a profile's practical fields: "What it takes", who can help, a mentor site's contact, and the
-identifiers and hosts of references. Each rule yields Problems, as the rules in rules.py do.
+identifiers and hosts of references. Each rule yields Problems, as the rules in fields.py do; the fields
+are declared in prss.profile_fields.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
-from prss.content.frontmatter import Document, parse_yaml
-from prss.content.rules import (  # the field rules' shared helpers; nested keys need them, not check_fields
-    CITATION,
-    _is_web_url,
-    _kind,
-    _mapping,
-    _text,
-    problem,
-)
-from prss.model import (
+from prss.content.frontmatter import Document
+from prss.content.text import is_web_url
+from prss.content.values import check_mapping, check_text, kind_of, label, problem
+from prss.model import CITATION, Field
+from prss.problems import Problem
+from prss.profile_fields import (
     CONTACT_FIELDS,
     IMPLEMENTATION_FIELDS,
     REFERENCE_ID_FIELDS,
     SITE_CONTACT_FIELDS,
-    Field,
     Mirrors,
 )
-from prss.problems import Problem
 
 # Written forms, unanchored so the editor schema (render/schema.py) can anchor them for its own regex engine.
 FORMS = {"doi": r'10\.[0-9]{4,9}/[^\s<>"]+', "pmid": r"[1-9][0-9]{0,8}",
          "email": r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
          "phone": r"\+?[0-9(][0-9 ().-]{5,}[0-9](?: ?(?:ext\.?|x) ?[0-9]{1,6})?"}
 DOI, PMID, EMAIL, PHONE = (re.compile(f"(?:{FORMS[k]})\\Z") for k in ("doi", "pmid", "email", "phone"))
-CITED = r"\[[0-9]+\]"  # an item of "What it takes" cites at least one reference, as rules.CITATION reads it
+CITED = r"\[[0-9]+\]"  # an item of "What it takes" cites at least one reference, as model.CITATION reads it
 ITEM_MAX = 300
-MIRROR_FILE = "mirror-hosts.yml"
-MIRROR_KEYS = ("hosts", "labels", "parameters")
-
-
-def load_mirrors(content: Path, root: Path) -> tuple[Mirrors, list[Problem]]:
-    path = content / MIRROR_FILE
-    display = str(path.relative_to(root))
-    if not path.is_file():
-        return Mirrors(), [Problem(display, 1, 1, "bad-vocabulary", f"{MIRROR_FILE} is missing",
-                                   f"restore content/{MIRROR_FILE} from git")]
-    data, positions, found = parse_yaml(path.read_text(encoding="utf-8", errors="replace"), display)
-    good = isinstance(data, dict) and set(data) == set(MIRROR_KEYS) and all(
-        isinstance(data[k], list) and all(isinstance(v, str) and v.strip() for v in data[k]) for k in MIRROR_KEYS)
-    if found or not good:
-        return Mirrors(), found + [Problem(display, 1, 1, "bad-vocabulary", f"{MIRROR_FILE} is not three lists",
-                                           "it needs exactly these fields, each a list of text: "
-                                           + ", ".join(MIRROR_KEYS))]
-    return Mirrors(*(tuple(v.strip().lower() for v in data[k]) for k in MIRROR_KEYS)), []
+MIRROR_FILE = "mirror-hosts.yml"  # read by content/vocabulary.py
 
 
 def _references(doc: Document) -> int:
@@ -58,25 +35,24 @@ def _references(doc: Document) -> int:
     return len(value) if isinstance(value, list) else 0
 
 
-def check_implementation(doc, field, value, ctx):
+def check_implementation(doc, keys, field, value, ctx):
     """Passes: 'staffing: ["Two peers per shift [1]."]'. Fails: 'staffing: "two peers"', an item citing [9]
     of 2 references, an item citing nothing, an unknown part such as 'staff:'."""
     allowed = tuple(f.name for f in IMPLEMENTATION_FIELDS)
-    yield from _mapping(doc, (field.name,), value, allowed)
+    yield from check_mapping(doc, keys, value, allowed)
     for part in IMPLEMENTATION_FIELDS:
         if isinstance(value, dict) and part.name in value:
-            yield from _cited_list(doc, (field.name, part.name), value[part.name])
+            yield from _cited_list(doc, keys + (part.name,), value[part.name])
 
 
 def _cited_list(doc, keys, value) -> Iterator[Problem]:
-    name = ".".join(keys)
     if not isinstance(value, list):
-        yield problem(doc, keys, "wrong-type", f"'{name}' should be a list, found {_kind(value)}",
-                      f"write one item per line, each starting with '- ', e.g.\n    {keys[-1]}:\n"
-                      "      - \"Two certified peer specialists per shift [1].\"")
+        yield problem(doc, keys, "wrong-type", f"'{label(keys)}' should be a list, found {kind_of(value)}",
+                      f"write one item per line under '{keys[-1]}:', each starting with '- ', e.g. "
+                      "'- \"Two certified peer specialists per shift [1].\"'")
         return
     for i, item in enumerate(value):
-        found = list(_text(doc, keys + (i,), item, ITEM_MAX))
+        found = list(check_text(doc, keys + (i,), item, ITEM_MAX))
         yield from found
         if not found:
             yield from _item_citations(doc, keys + (i,), item)
@@ -84,7 +60,7 @@ def _cited_list(doc, keys, value) -> Iterator[Problem]:
 
 def _item_citations(doc, keys, item: str) -> Iterator[Problem]:
     count, numbers = _references(doc), [int(n) for n in CITATION.findall(item)]
-    name = ".".join(str(k) for k in keys)
+    name = label(keys)
     if not numbers:
         yield problem(doc, keys, "uncited-item", f"'{name}' cites no reference",
                       "end the item with the number of the reference it comes from, e.g. [1]; "
@@ -95,52 +71,53 @@ def _item_citations(doc, keys, item: str) -> Iterator[Problem]:
                           "cite a reference by its number in the 'references' list, starting at [1]")
 
 
-def check_contacts(doc, field, value, ctx):
+def check_contacts(doc, keys, field, value, ctx):
     """Passes: a list of {name, role, url, ref}. Fails: a ref beyond the references, a missing role."""
     if not isinstance(value, list):
-        yield problem(doc, (field.name,), "wrong-type", f"'{field.name}' should be a list, found {_kind(value)}",
+        yield problem(doc, keys, "wrong-type", f"'{label(keys)}' should be a list, found {kind_of(value)}",
                       "give each contact as '- name: ...' with role, url and ref indented under it")
         return
     for i, entry in enumerate(value):
-        yield from _record(doc, (field.name, i), entry, CONTACT_FIELDS)
+        yield from _record(doc, keys + (i,), entry, CONTACT_FIELDS)
 
 
-def check_contact(doc, field, value, ctx):
+def check_contact(doc, keys, field, value, ctx):
     """Passes: '{phone: 555-123-4567, ref: 2}'. Fails: '{ref: 2}' alone, 'email: not-an-address'."""
-    yield from _record(doc, (field.name,), value, SITE_CONTACT_FIELDS)
+    yield from _record(doc, keys, value, SITE_CONTACT_FIELDS)
     if isinstance(value, dict) and not any(value.get(k) for k in ("address", "phone", "email")):
-        yield problem(doc, (field.name,), "empty-contact", "'contact' gives no address, phone or email",
+        yield problem(doc, keys, "empty-contact", "'contact' gives no address, phone or email",
                       "add at least one of 'address:', 'phone:' and 'email:' as the reference gives it, "
                       "or delete 'contact'")
 
 
 def _record(doc, keys, value, fields: tuple[Field, ...]) -> Iterator[Problem]:
     """A nested set of fields: unknown and missing ones, then each present one by its kind."""
-    yield from _mapping(doc, keys, value, tuple(f.name for f in fields))
+    yield from check_mapping(doc, keys, value, tuple(f.name for f in fields))
     if not isinstance(value, dict):
         return
     for f in fields:
         if f.name in value:
             yield from NESTED[f.kind](doc, keys + (f.name,), value[f.name], f)
         elif f.required:
-            yield problem(doc, keys, "missing-field", f"'{'.'.join(map(str, keys))}' has no '{f.name}'",
+            yield problem(doc, keys, "missing-field", f"'{label(keys)}' has no '{f.name}'",
                           f"add '{f.name}:': {f.help}")
 
 
 def _nested_text(doc, keys, value, f):
-    yield from _text(doc, keys, value, f.max_len)
+    yield from check_text(doc, keys, value, f.max_len)
 
 
 def _nested_url(doc, keys, value, f):
-    if not _is_web_url(value):
-        yield problem(doc, keys, "bad-url", f"'{'.'.join(map(str, keys))}' '{value}' is not an http(s) address",
-                      "use a full address starting with https:// or http://")
+    if not is_web_url(value):
+        yield problem(doc, keys, "bad-url", f"'{label(keys)}' '{value}' is not an http(s) address",
+                      "use a full address starting with https:// or http://, with no spaces, quotes, '<', '>' or "
+                      "curly braces")
 
 
 def _nested_reference(doc, keys, value, f):
     count = _references(doc)
     if type(value) is not int or not 1 <= value <= count:
-        yield problem(doc, keys, "unknown-reference", f"'{'.'.join(map(str, keys))}' is '{value}', but the file "
+        yield problem(doc, keys, "unknown-reference", f"'{label(keys)}' is '{value}', but the file "
                       f"has {count} reference{'' if count == 1 else 's'}",
                       "give the number of the reference that says this: 'ref: 2' is the second entry of 'references'")
 
@@ -149,7 +126,7 @@ def _pattern(code: str, pattern: re.Pattern, noun: str, hint: str):
     """A rule for a value of one written form: a DOI, a PubMed id, a phone number, an email address."""
     def rule(doc, keys, value, f):
         if isinstance(value, bool) or not isinstance(value, (str, int)) or not pattern.match(str(value)):
-            yield problem(doc, keys, code, f"'{'.'.join(map(str, keys))}' '{value}' is not {noun}", hint)
+            yield problem(doc, keys, code, f"'{label(keys)}' '{value}' is not {noun}", hint)
     return rule
 
 

@@ -13,17 +13,8 @@ import io
 import json
 
 from prss.config import Site
-from prss.model import (
-    IMPLEMENTATION_FIELDS,
-    MENTOR_FIELDS,
-    PRACTICE_FIELDS,
-    Field,
-    Library,
-    Mentor,
-    Practice,
-    Reference,
-    SiteContact,
-)
+from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS, Field, Library, Mentor, Practice, Reference, SiteContact
+from prss.profile_fields import IMPLEMENTATION_FIELDS
 from prss.render.jinja import environment
 from prss.render.schema import data_schema
 
@@ -36,9 +27,8 @@ def plain(value):
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Reference):
-        year = int(value.year) if value.year.isdigit() else value.year
         return {k: v for k, v in (("title", value.title), ("authors", value.authors), ("publisher", value.publisher),
-                                  ("year", year), ("url", value.url), ("doi", value.doi), ("pmid", value.pmid))
+                                  ("year", value.year), ("url", value.url), ("doi", value.doi), ("pmid", value.pmid))
                 if v != ""}
     if isinstance(value, SiteContact):  # only the parts the file gives
         return {k: v for k, v in dataclasses.asdict(value).items() if v != ""}
@@ -57,8 +47,6 @@ def record(item: Practice | Mentor, fields: tuple[Field, ...], section: str, sit
             data[field.name] = {name: list(items) for name, items in value}
         elif value is not None:
             data[field.name] = plain(value)
-    if isinstance(item, Mentor) and item.cohort.isdigit():
-        data["cohort"] = int(item.cohort)
     return data
 
 

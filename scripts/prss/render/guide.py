@@ -11,9 +11,9 @@ import os
 from dataclasses import dataclass
 
 from prss.config import Site
-from prss.content.rules import STALE_AFTER
-from prss.model import IMPLEMENTATION_FIELDS, MENTOR_FIELDS, PRACTICE_FIELDS, Library
+from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS, STALE_AFTER, Library
 from prss.problems import CODES
+from prss.profile_fields import IMPLEMENTATION_FIELDS
 from prss.render.jinja import environment
 from prss.render.schema import mentor_schema, practice_schema
 
@@ -75,6 +75,18 @@ FIXES = {
     "self-alias": "Remove the alias: it is the file's current name, not an old one.",
     "alias-taken": "Remove the alias, or rename or retire the other file first; two files cannot swap names.",
     "duplicate-alias": "Keep the old name in one file only; an old address can lead to one page.",
+    "broken-link": "Check the file name in the link; link with a relative path such as "
+                   "`../practices/jail-peer-navigation.md`.",
+    "renamed-link": "The page was renamed: put its new file name in the link (the hint shows it).",
+    "line-break-in-text": "Write the field on one line; a long value may continue on indented lines after `field: >-`.",
+    "markdown-in-text": "Start the field with a word, not with `#`, `-`, `>`, a number and a dot, or spaces.",
+    "attribute-list": "Remove the `{...}`; in the text, `{: #anchor .class }` is all an attribute list may hold.",
+    "control-character": "Delete the invisible character (retype the words around it); it often comes from a PDF.",
+    "bidi-control": "Delete the invisible direction mark; type the words in the order they are read.",
+    "too-complex": "Close every `[` with `]`, put blank lines between paragraphs, and flatten deep lists.",
+    "reserved-name": "Rename the page or id: the build already writes a page with that name.",
+    "symlink-outside": "Put the file itself in `content/` instead of a link to it.",
+    "self-replacement": "Set `replaced_by` to the practice that replaces this one, or leave it empty.",
     "uncited-item": "End the item with the number of the reference it comes from, such as `[2]`; leave out what "
                     "no source says (the page then shows \"Not reported in our sources\").",
     "unknown-reference": "Set `ref:` to the number of the reference that names the contact: `1` is the first entry "

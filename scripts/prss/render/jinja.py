@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
-from prss.content.rules import CITATION
+from prss.model import CITATION
 from prss.render.cite import citation
 from prss.render.jsonld import jsonld
 from prss.render.references import entry as reference_entry

@@ -34,7 +34,7 @@ def _identifiers(r) -> dict:
 def _references(item) -> list[dict]:
     return [{"@type": "CreativeWork", "name": r.title, "url": r.url,
              **({"author": r.authors} if r.authors else {}), **({"publisher": r.publisher} if r.publisher else {}),
-             **({"datePublished": r.year} if r.year != "n.d." else {}), **_identifiers(r)} for r in item.references]
+             **({"datePublished": str(r.year)} if r.year != "n.d." else {}), **_identifiers(r)} for r in item.references]
 
 
 def _page(item, site: Site, section: str, kind: str) -> dict:

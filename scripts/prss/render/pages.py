@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from prss.content.rules import CITATION
-from prss.model import Library
+from prss.model import CITATION, Library
 from prss.render.home import tiles
 from prss.render.jinja import environment
 from prss.render.jsonld import keywords

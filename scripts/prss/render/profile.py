@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from prss.model import IMPLEMENTATION_FIELDS, Contact, Library, Mentor, Practice
+from prss.model import Contact, Library, Mentor, Practice
+from prss.profile_fields import IMPLEMENTATION_FIELDS
 
 NEARBY = 5  # mentor sites in the same settings shown on a practice no mentor site is linked to
 PHONE_EXTENSION = re.compile(r"\s*(?:ext\.?|x)\s*(\d+)\s*$")

@@ -45,7 +45,7 @@ def entry(r: Reference) -> Entry:
     links += [(f"PMID {r.pmid}", r.pmid_url)] if r.pmid else []
     if r.url not in (r.doi_url, r.pmid_url):
         links.append((r.url, r.url))
-    return Entry(author.rstrip("."), r.year, r.title, "" if group else r.publisher, tuple(links))
+    return Entry(author.rstrip("."), str(r.year), r.title, "" if group else r.publisher, tuple(links))
 
 
 def people(authors: str) -> list[tuple[str, bool]]:
@@ -67,7 +67,7 @@ def more_authors(authors: str) -> bool:
 
 def key(r: Reference, n: int) -> str:
     first = (r.authors or r.publisher or r.title).split(",")[0].split()[0]
-    return f"ref{n}-" + NOT_KEY.sub("", first.lower())[:20] + (r.year if r.year.isdigit() else "")
+    return f"ref{n}-" + NOT_KEY.sub("", first.lower())[:20] + (str(r.year) if r.year != "n.d." else "")
 
 
 def bibtex(references: tuple[Reference, ...]) -> str:
@@ -83,7 +83,7 @@ def _bibtex_entry(r: Reference, n: int) -> str:
     names += ["others"] if more_authors(r.authors) else []
     fields = [("author", " and ".join(names)) if names else None, ("title", "{" + bibtex_text(r.title) + "}"),
               ("journal" if article else "howpublished", bibtex_text(r.publisher)) if r.publisher else None,
-              ("year", r.year) if r.year.isdigit() else None, ("url", r.url),
+              ("year", str(r.year)) if r.year != "n.d." else None, ("url", r.url),
               ("doi", r.doi) if r.doi else None, ("pmid", r.pmid) if r.pmid else None]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in filter(None, fields))
     return f"@{'article' if article else 'misc'}{{{key(r, n)},\n{body}\n}}\n"
@@ -99,7 +99,7 @@ def _ris_record(r: Reference) -> str:
     lines = [("TY", "JOUR" if article else "ELEC")]
     lines += [("AU", name) for name, _ in people(r.authors)]
     lines += [("TI", r.title), ("T2" if article else "PB", r.publisher)] if r.publisher else [("TI", r.title)]
-    lines += [("PY", r.year)] if r.year.isdigit() else []
+    lines += [("PY", str(r.year))] if r.year != "n.d." else []
     lines += [("UR", r.url)] + ([("DO", r.doi)] if r.doi else [])
     lines += [("AN", r.pmid), ("DB", "PubMed")] if r.pmid else []
     return "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines + [("ER", "")])

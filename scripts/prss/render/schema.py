@@ -11,17 +11,8 @@ from __future__ import annotations
 from typing import Optional
 
 from prss.content.profile import CITED, FORMS, ITEM_MAX
-from prss.content.rules import SLUG, US_STATES
-from prss.model import (
-    CONTACT_FIELDS,
-    IMPLEMENTATION_FIELDS,
-    MENTOR_FIELDS,
-    PRACTICE_FIELDS,
-    REFERENCE_ID_FIELDS,
-    SITE_CONTACT_FIELDS,
-    Field,
-    Library,
-)
+from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS, SLUG, US_STATES, Field, Library
+from prss.profile_fields import CONTACT_FIELDS, IMPLEMENTATION_FIELDS, REFERENCE_ID_FIELDS, SITE_CONTACT_FIELDS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}

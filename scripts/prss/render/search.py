@@ -12,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from prss.content.rules import FENCE
+from prss.model import CODE_FENCE as FENCE
 
 INDEX = Path("search") / "search_index.json"  # where Material's search plugin writes the index in site/
 # A block that starts like a paragraph: not a list item, quote, table, definition, attribute list or indented code.
@@ -32,7 +32,7 @@ def search_leads(body: str) -> str:
     block: list[str] = []
     fenced = seen = False
     for line in body.split("\n"):
-        fence = FENCE.match(line)  # a fence as the checker sees one (rules._lines_outside_code)
+        fence = FENCE.match(line)  # a fence as model.CODE_FENCE reads one
         heading = not fenced and line.lstrip(" ").startswith("#")  # Python-Markdown lets a heading end a paragraph
         if fenced or fence or heading or not line.strip():
             seen = _close(block, out, seen) and not heading

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from prss.content.rules import SLUG
-from prss.model import IMPLEMENTATION_FIELDS, MENTOR_FIELDS, PRACTICE_FIELDS, Field
+from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS, SLUG, Field
+from prss.profile_fields import IMPLEMENTATION_FIELDS
 from prss.render.jinja import environment
 
 MAX_SLUG = 60
@@ -141,7 +141,7 @@ def create(root: Path, kind: str, title: str, slug: str = "", today: dt.date | N
     slug = slug or slugify(title)
     if not slug:
         raise ValueError("no file name can be made from this title's letters; choose one with SLUG=...")
-    if not SLUG.match(slug):
+    if not SLUG.fullmatch(slug):
         raise ValueError(f"'{slug}' is not a valid file name: use lowercase letters, digits and hyphens")
     path = next((p for p in folder.glob("*.md") if p.stem.lower() == slug), folder / f"{slug}.md")
     folder.mkdir(parents=True, exist_ok=True)

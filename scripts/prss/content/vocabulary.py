@@ -1,0 +1,97 @@
+"""The vocabularies under content/ (objectives, intercepts, settings, evidence levels), checked like content files.
+
+Their ids become page names and their text is printed on every practice page, so each entry goes
+through the same field rules as a practice (prss.model declares their fields): ids are slugs and not
+reserved, text is plain, the intercepts' sources are http(s) addresses. content/mirror-hosts.yml, the
+hosts a reference url should not point at, is read here too.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from prss.content.fields import check_entry
+from prss.content.files import outside
+from prss.content.frontmatter import Document, check_bytes
+from prss.content.parser import parse_values
+from prss.content.profile import MIRROR_FILE
+from prss.content.values import label, problem
+from prss.model import VOCABULARIES, Field
+from prss.problems import Problem
+from prss.profile_fields import Mirrors
+
+Vocabulary = dict[str, list[dict]]  # name: its entries
+MIRROR_KEYS = ("hosts", "labels", "parameters")
+
+
+def load_vocabularies(root: Path) -> tuple[Vocabulary, list[Problem]]:
+    """Every vocabulary's entries that have an id, and the problems of all four files."""
+    vocab, problems = {}, []
+    for name, (filename, fields) in VOCABULARIES.items():
+        vocab[name], found = _load(root, f"content/{filename}", fields)
+        problems += found
+    return vocab, problems
+
+
+def load_mirrors(root: Path) -> tuple[Mirrors, list[Problem]]:
+    """content/mirror-hosts.yml as Mirrors: exactly three lists of text, else no mirrors and its problems."""
+    display = f"content/{MIRROR_FILE}"
+    data, _, problems = _read(root, display)
+    if data is None:
+        return Mirrors(), problems
+    good = isinstance(data, dict) and set(data) == set(MIRROR_KEYS) and all(
+        isinstance(data[k], list) and all(isinstance(v, str) and v.strip() for v in data[k]) for k in MIRROR_KEYS)
+    if problems or not good:
+        return Mirrors(), problems + [Problem(display, 1, 1, "bad-vocabulary", f"{MIRROR_FILE} is not three lists",
+                                              "it needs exactly these fields, each a list of text: "
+                                              + ", ".join(MIRROR_KEYS))]
+    return Mirrors(*(tuple(v.strip().lower() for v in data[k]) for k in MIRROR_KEYS)), []
+
+
+def _read(root: Path, display: str) -> tuple[object, str, list[Problem]]:
+    """A vocabulary file's data, text and problems; no data (None) when it links outside or cannot be read."""
+    path = root / display
+    if outside(path, root):
+        return None, "", [Problem(display, 1, 1, "symlink-outside", f"{path.name} links to a file outside the "
+                                  "repository", f"replace the link with the file itself; restore {display} from git")]
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None, "", [Problem(display, 1, 1, "bad-vocabulary", f"{path.name} is missing or cannot be read",
+                                  f"restore {display} from git")]
+    fault = check_bytes(raw, display)
+    if fault:
+        return {}, "", [fault]
+    text = raw.decode("utf-8")
+    data, problems = parse_values(text, display)
+    return data, text, problems
+
+
+def _load(root: Path, display: str, fields: tuple[Field, ...]) -> tuple[list[dict], list[Problem]]:
+    path = root / display
+    data, text, problems = _read(root, display)
+    if data is None:
+        return [], problems
+    doc = Document(display, {}, "", 1, [], text, front_line=1)
+    if problems or not isinstance(data, list) or not data:
+        return [], problems + [Problem(display, 1, 1, "bad-vocabulary", f"{path.name} is not a list of entries",
+                                       "each entry needs exactly these fields: " + ", ".join(f.name for f in fields))]
+    entries: list[dict] = []
+    for i, entry in enumerate(data):
+        if not isinstance(entry, dict):
+            problems.append(problem(doc, (i,), "bad-vocabulary", f"entry {i + 1} of {path.name} is not a set of "
+                                    "fields", "each entry needs exactly these fields: "
+                                    + ", ".join(f.name for f in fields)))
+            continue
+        problems += check_entry(doc, (i,), entry, fields, None, "the README's Content table")
+        problems += _duplicate(doc, i, entry, entries)
+        if isinstance(entry.get("id"), (str, int)):
+            entries.append(entry)
+    return entries, problems
+
+
+def _duplicate(doc: Document, i: int, entry: dict, before: list[dict]) -> list[Problem]:
+    ident = entry.get("id")
+    if any(other["id"] == ident for other in before):
+        return [problem(doc, (i, "id"), "duplicate-value", f"the {label((i, 'id'))} '{ident}' is listed twice",
+                        "give each entry its own id; ids name pages and are permanent")]
+    return []
