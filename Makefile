@@ -92,7 +92,7 @@ lint: setup-test ## ruff and mypy on the code
 	$(PYTHON) -m ruff check scripts tests
 	$(PYTHON) -m mypy
 
-test: setup-test system-deps axe vnu ## Run the whole test suite (installs what it needs first; root for Debian packages)
+test: setup-test system-deps axe vnu lint ## Run the whole test suite (installs what it needs first; root for Debian packages)
 	$(PYTHON) -m pytest
 
 bench: setup-test ## Time check/build/search/PDF/serve on synthetic libraries vs bare Material: bench-results.json

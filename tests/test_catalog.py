@@ -132,6 +132,6 @@ def test_filter_data_matches_every_practice_field(repo_site, library):
     rows = {row[0]: row[1:] for row in data["practices"]}
     assert set(rows) == slugs(library.practices)
     for p in library.practices:
-        found = [{facet["values"][v]["id"] for v in row} for facet, row in zip(data["facets"], rows[p.slug])]
+        found = [{facet["values"][v]["id"] for v in row} for facet, row in zip(data["facets"], rows[p.slug], strict=False)]
         assert found == [set(p.objectives), {str(i) for i in p.intercepts} or {"cross-cutting"}, set(p.settings),
                          {p.evidence.level}, set(p.mentors)], p.slug

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Literal, Optional
+from typing import Literal
 from urllib.parse import quote
 
 # A slug: a file name without '.md', an alias, a vocabulary id. Match it with SLUG.fullmatch (a plain match
@@ -34,7 +34,7 @@ class Field:
     kind: str
     required: bool
     help: str
-    max_len: Optional[int] = None
+    max_len: int | None = None
     choices: tuple = ()
     label: str = ""  # the heading readers see, where it differs from the name
 
@@ -236,7 +236,7 @@ class Practice:
     last_reviewed: dt.date
     updated: dt.date
     aliases: tuple[str, ...]
-    retired: Optional[Retired]
+    retired: Retired | None
     body: str
     implementation: Implementation = ()
     contacts: tuple[Contact, ...] = ()
@@ -259,7 +259,7 @@ class Mentor:
     updated: dt.date
     aliases: tuple[str, ...]
     body: str
-    contact: Optional[SiteContact] = None
+    contact: SiteContact | None = None
 
     @property
     def title(self) -> str:

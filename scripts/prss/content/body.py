@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 from prss.content import syntax
 from prss.content.frontmatter import Document
@@ -40,7 +40,7 @@ def check_page_body(doc: Document) -> Iterator[Problem]:
     yield from _check(doc, None)
 
 
-def _check(doc: Document, references: Optional[int]) -> Iterator[Problem]:
+def _check(doc: Document, references: int | None) -> Iterator[Problem]:
     body = doc.body
     if _clean(body, references):
         return
@@ -56,7 +56,7 @@ def _check(doc: Document, references: Optional[int]) -> Iterator[Problem]:
     yield from _complexity(doc, lines)
 
 
-def _clean(body: str, references: Optional[int]) -> bool:
+def _clean(body: str, references: int | None) -> bool:
     """One pass over the whole text: True when no line can break a rule, so the line scan is skipped.
 
     Each search finds at least what the line rules find, so a False only costs the slower scan.

@@ -5,7 +5,7 @@ one entry of a vocabulary file, whose values sit under the entry's index (`at=(3
 """
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 from prss.content import profile, records
 from prss.content.frontmatter import Document
@@ -25,7 +25,7 @@ from prss.model import RESERVED_IDS, SLUG, US_STATES, Field
 from prss.problems import Problem
 
 
-def check_fields(doc: Document, fields: tuple[Field, ...], ctx: Optional[Context]) -> Iterator[Problem]:
+def check_fields(doc: Document, fields: tuple[Field, ...], ctx: Context | None) -> Iterator[Problem]:
     yield from check_entry(doc, (), doc.meta, fields, ctx, "the README's field table")
 
 
@@ -47,7 +47,7 @@ def check_entry(doc, at: Keys, data: dict, fields, ctx, where: str) -> Iterator[
             yield _missing(doc, at, field)
 
 
-def _fill_hint(field: Field, ctx: Optional[Context]) -> str:
+def _fill_hint(field: Field, ctx: Context | None) -> str:
     """What to write into an empty field: its help text, plus its valid ids or choices when it has them."""
     head = f"fill it in{'' if field.required else ' or delete the line'}: {field.help}"
     ids = {"objectives": "content/objectives.yml", "settings": "content/settings.yml",

@@ -4,9 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Optional
 
 from prss.content.files import check_files, outside
 from prss.content.frontmatter import Document
@@ -46,7 +45,7 @@ class ContentErrors(Exception):
 class Loaded:
     problems: list[Problem]
     files: int
-    built: Optional[Library] = field(default=None, repr=False)  # None when any problem is an error
+    built: Library | None = field(default=None, repr=False)  # None when any problem is an error
 
     @property
     def library(self) -> Library:
@@ -60,7 +59,7 @@ class Loaded:
         return self.built is not None
 
 
-def load_library(root: Path, today: Optional[dt.date] = None, *, cache: Optional[dict] = None) -> Loaded:
+def load_library(root: Path, today: dt.date | None = None, *, cache: dict | None = None) -> Loaded:
     """Read and check every content file; `library` is there only when no problem is an error.
 
     `cache`: pass the same dict (start with {}) to every load of one root, as a live preview does. A
@@ -136,7 +135,7 @@ def _linked_out(display: str, name: str) -> Problem:
                    "put the file itself in content/; the library publishes only what the repository holds")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stem(path: str) -> str:
     return Path(path).stem
 
@@ -175,7 +174,9 @@ def _implementation(value) -> tuple:
 
 
 def _site_contact(value) -> SiteContact | None:
-    return SiteContact(*(value.get(k, "") for k in ("address", "phone", "email")), value["ref"]) if value else None
+    if not value:
+        return None
+    return SiteContact(value.get("address", ""), value.get("phone", ""), value.get("email", ""), value["ref"])
 
 
 def _practice(doc: Document) -> Practice:

@@ -53,7 +53,7 @@ class _EventLoader(_Loader):
     """_Loader's composer fed by libyaml's parser: about ten times faster than the pure-Python one."""
 
     def __init__(self, stream):
-        self._parser = yaml.cyaml.CParser(stream)
+        self._parser = yaml.cyaml.CParser(stream)  # type: ignore[attr-defined]  # types-PyYAML omits it
         yaml.composer.Composer.__init__(self)
         yaml.resolver.Resolver.__init__(self)
 

@@ -1,7 +1,7 @@
 """Rules for the fields that hold a record: `evidence`, `references`, `retired`, and a level's `crosswalk`."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from prss.content.text import is_web_url
 from prss.content.values import check_date, check_list, check_mapping, check_text, did_you_mean, label, problem, slug_of

@@ -9,8 +9,8 @@ values no block takes Python-Markdown more than about 0.1 s, so a 1 MB file conv
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 # Python-Markdown's own code-span pattern (markdown.inlinepatterns.BACKTICK_RE).
 BACKTICK = re.compile(r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)(`+)(.+?)(?<!`)\2(?!`))")

@@ -8,7 +8,7 @@ invisible control or bidirectional character. Each fault is (code, message about
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 Fault = tuple[str, str, str]

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from prss.content.frontmatter import Document
 from prss.content.text import looks_plain, text_faults

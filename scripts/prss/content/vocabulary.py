@@ -38,7 +38,9 @@ def load_mirrors(root: Path) -> tuple[Mirrors, list[Problem]]:
     data, _, problems = _read(root, display)
     if data is None:
         return Mirrors(), problems
-    good = isinstance(data, dict) and set(data) == set(MIRROR_KEYS) and all(
+    if not isinstance(data, dict):
+        data = {}
+    good = set(data) == set(MIRROR_KEYS) and all(
         isinstance(data[k], list) and all(isinstance(v, str) and v.strip() for v in data[k]) for k in MIRROR_KEYS)
     if problems or not good:
         return Mirrors(), problems + [Problem(display, 1, 1, "bad-vocabulary", f"{MIRROR_FILE} is not three lists",

@@ -142,7 +142,8 @@ def cover_date(library: Library) -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return max((item.updated for item in (*library.practices, *library.mentors)), default=dt.date(1970, 1, 1))
+    dates = [p.updated for p in library.practices] + [m.updated for m in library.mentors]
+    return max(dates, default=dt.date(1970, 1, 1))
 
 
 def permalinks(library: Library, site: Site) -> dict[str, str]:

@@ -108,7 +108,7 @@ def render_all(docs: dict[str, str], processes: int | None = None, roots: tuple[
         made[docs[path]] = data
         for message in dict.fromkeys(warnings):
             print(f"pdf: warning: {path}: {message}", file=sys.stderr)
-    return {path: made[docs[path]] for path in sorted(docs)}
+    return {path: made[docs[path]] or b"" for path in sorted(docs)}
 
 
 def render_downloads(library: Library, site: Site) -> dict[str, bytes]:

@@ -28,7 +28,7 @@ def catalog_data(library: Library) -> dict:
     facets = _facets(library)
     index = [{value["id"]: n for n, value in enumerate(facet["values"])} for facet in facets]
     practices = [[p.slug] + [sorted(lookup[v] for v in _values(p, facet["key"]))
-                             for facet, lookup in zip(facets, index)]
+                             for facet, lookup in zip(facets, index, strict=True)]
                  for p in library.practices]
     return {"facets": facets, "practices": practices}
 

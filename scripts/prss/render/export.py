@@ -40,7 +40,7 @@ def plain(value):
 
 
 def record(item: Practice | Mentor, fields: tuple[Field, ...], section: str, site: Site) -> dict:
-    data = {"slug": item.slug, "url": site.permalink(f"{section}/{item.slug}/")}
+    data: dict[str, object] = {"slug": item.slug, "url": site.permalink(f"{section}/{item.slug}/")}
     for field in fields:
         value = getattr(item, field.name)
         if field.kind == "implementation":

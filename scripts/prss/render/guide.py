@@ -114,7 +114,7 @@ class Due:
 def as_of() -> dt.date:
     """SOURCE_DATE_EPOCH when set, so reproducible builds agree; else today, as the checker uses."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
 
 
 def review_queue(library: Library, today: dt.date) -> tuple[list[Due], list[Due]]:

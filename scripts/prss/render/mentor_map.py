@@ -137,7 +137,7 @@ def _simplify(points: list, tolerance: float) -> list:
         if worst > tolerance:
             keep[index] = True
             stack += [(first, index), (index, last)]
-    return [p for p, kept in zip(points, keep) if kept]
+    return [p for p, kept in zip(points, keep, strict=False) if kept]
 
 
 def _rounded(points: list) -> list[tuple[int, int]]:
@@ -156,7 +156,7 @@ def path_data(rings: list[list[tuple[int, int]]]) -> str:
     parts = []
     for ring in rings:
         (x0, y0), steps = ring[0], []
-        for (ax, ay), (bx, by) in zip(ring, ring[1:]):
+        for (ax, ay), (bx, by) in zip(ring, ring[1:], strict=False):
             steps += [bx - ax, by - ay]
         parts.append(f"M{x0} {y0}l" + _numbers(steps) + "z")
     return "".join(parts)
@@ -171,13 +171,13 @@ def _numbers(values: list[int]) -> str:
 
 
 def _area(ring: list) -> float:
-    return sum(ax * by - bx * ay for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1])) / 2
+    return sum(ax * by - bx * ay for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1], strict=False)) / 2
 
 
 def _centroid(ring: list) -> tuple[float, float]:
     area = _area(ring)
     if not area:
         return ring[0]
-    cx = sum((ax + bx) * (ax * by - bx * ay) for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1]))
-    cy = sum((ay + by) * (ax * by - bx * ay) for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1]))
+    cx = sum((ax + bx) * (ax * by - bx * ay) for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1], strict=False))
+    cy = sum((ay + by) * (ax * by - bx * ay) for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1], strict=False))
     return cx / (6 * area), cy / (6 * area)

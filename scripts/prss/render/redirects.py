@@ -49,7 +49,7 @@ def render_tombstones(library: Library, site: Site) -> dict[str, str]:
     """docs/practices/<slug>.md for each retired practice: its date, reason and replacement, never a 404."""
     template = environment().get_template("tombstone.md.j2")
     titles = {p.slug: p.title for p in library.practices + library.retired}
-    return {f"practices/{p.slug}.md": template.render(p=p, replacement=titles.get(p.retired.replaced_by), site=site,
+    return {f"practices/{p.slug}.md": template.render(p=p, replacement=titles.get(p.retired.replaced_by if p.retired else ""), site=site,
                                                       keywords=keywords(p, library))
             for p in library.retired}
 

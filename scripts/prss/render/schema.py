@@ -8,8 +8,6 @@ twin); `data_schema` describes the open-data records of site/data/, which are fr
 """
 from __future__ import annotations
 
-from typing import Optional
-
 from prss.content.profile import CITED, FORMS, ITEM_MAX
 from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS, SLUG, US_STATES, Field, Library
 from prss.profile_fields import CONTACT_FIELDS, IMPLEMENTATION_FIELDS, REFERENCE_ID_FIELDS, SITE_CONTACT_FIELDS
@@ -23,7 +21,7 @@ NO_HTML = {"not": {"pattern": r"<(?!(?:https?://|mailto:)[^>\s]*>)\s*/?\s*[a-zA-
 SLUG_TEXT = {"type": "string", "pattern": SLUG.pattern}
 
 
-def _text(max_len: Optional[int] = None) -> dict:
+def _text(max_len: int | None = None) -> dict:
     """Text as rules._text accepts it: not blank, no HTML markup, at most max_len characters."""
     text = {"type": "string", "minLength": 1, "pattern": r"\S", **NO_HTML}
     return {**text, "maxLength": max_len} if max_len else text
@@ -67,7 +65,7 @@ def _nested(fields: tuple[Field, ...]) -> dict:
             "properties": {f.name: _nested_value(f) for f in fields}}
 
 
-def field_schema(field: Field, library: Optional[Library] = None) -> dict:
+def field_schema(field: Field, library: Library | None = None) -> dict:
     """The JSON Schema of one field's value, from its kind."""
     ids = (lambda name: tuple(x.id if hasattr(x, "id") else x.slug for x in getattr(library, name))) \
         if library else (lambda name: ())
@@ -101,17 +99,17 @@ def field_schema(field: Field, library: Optional[Library] = None) -> dict:
     return {"description": field.help, **kinds[field.kind]()}
 
 
-def front_matter_schema(fields: tuple[Field, ...], title: str, library: Optional[Library] = None) -> dict:
+def front_matter_schema(fields: tuple[Field, ...], title: str, library: Library | None = None) -> dict:
     return {"$schema": DRAFT, "title": title, "type": "object", "additionalProperties": False,
             "required": [f.name for f in fields if f.required],
             "properties": {f.name: field_schema(f, library) for f in fields}}
 
 
-def practice_schema(library: Optional[Library] = None) -> dict:
+def practice_schema(library: Library | None = None) -> dict:
     return front_matter_schema(PRACTICE_FIELDS, "Practice front matter", library)
 
 
-def mentor_schema(library: Optional[Library] = None) -> dict:
+def mentor_schema(library: Library | None = None) -> dict:
     return front_matter_schema(MENTOR_FIELDS, "Mentor site front matter", library)
 
 
@@ -128,7 +126,7 @@ def _record(front_matter: dict, title: str) -> dict:
     return record
 
 
-def data_schema(library: Optional[Library] = None) -> dict:
+def data_schema(library: Library | None = None) -> dict:
     """The schema of site/data/practices.json and mentors.json: {"practices": [...]} / {"mentors": [...]}."""
     practice, mentor = _record(practice_schema(library), "Practice"), _record(mentor_schema(library), "Mentor site")
     return {"$schema": DRAFT, "title": "PRSS Resource Library open data",

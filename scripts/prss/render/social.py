@@ -22,7 +22,7 @@ FONTS = ("/usr/share/fonts/truetype/liberation/LiberationSans-{style}.ttf",
          "/usr/share/fonts/truetype/dejavu/DejaVuSans{dejavu}.ttf")
 
 
-def font(size: int, bold: bool = False) -> ImageFont.ImageFont:
+def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     for pattern in FONTS:
         path = Path(pattern.format(style="Bold" if bold else "Regular", dejavu="-Bold" if bold else ""))
         if path.is_file():

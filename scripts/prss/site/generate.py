@@ -5,10 +5,11 @@ import dataclasses
 import errno
 import re
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from prss.config import read_site
+from prss.config import Site, read_site
 from prss.content.library import load_library
 from prss.model import Library
 from prss.pdf import render as pdf
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
     from prss.site.preview import Preview
 
 # Each producer turns the library into files under docs/: {relative path: text or bytes}.
-PRODUCERS = [
+Producer = Callable[[Library, Site], Mapping[str, str | bytes]]
+PRODUCERS: list[Producer] = [
     render_pages,               # practice, mentor, browse and section pages
     catalog.produce_catalog,    # data/catalog.json, the catalog's filter data
     redirects.produce,          # redirect pages at old slugs, tombstones for retired practices
@@ -41,7 +43,7 @@ WAYS_OUT = {errno.ENOSPC: "free some disk space", errno.EDQUOT: "free some disk 
 SURROGATE = re.compile("[\ud800-\udfff]")
 # Producers that never show a practice's or mentor site's text. They are given the library without it
 # (`without_text`), so a preview can keep their files when an edit changed only text.
-WITHOUT_TEXT = {catalog.produce_catalog, redirects.produce, cite.render_citations, export.render_data,
+WITHOUT_TEXT: set[Producer] = {catalog.produce_catalog, redirects.produce, cite.render_citations, export.render_data,
                 feed.render_feed, guide.produce, hosting.produce, social.render_image}
 
 
@@ -72,9 +74,11 @@ def generate(root: Path, preview: Preview | None = None, log: TextIO | None = No
 def produce(root: Path, library: Library, site, preview: Preview | None = None) -> dict[str, str | bytes] | str:
     """Every producer's files, or why they cannot all be written (two producers writing one file)."""
     skeleton = without_text(library)
-    kept = preview.produced if preview and preview.skeleton == skeleton else {}  # only text changed: reuse
+    kept: dict[Producer, Mapping[str, str | bytes]] = (
+        preview.produced if preview and preview.skeleton == skeleton else {})  # only text changed: reuse
     files: dict[str, str | bytes] = {}
-    made = {}  # the WITHOUT_TEXT producers' files for this skeleton
+    made: dict[Producer, Mapping[str, str | bytes]] = {}  # the WITHOUT_TEXT producers' files for this skeleton
+    produced: Mapping[str, str | bytes]
     for step in PRODUCERS:
         if step in WITHOUT_TEXT:
             produced = made[step] = kept[step] if step in kept else step(skeleton, site)

@@ -125,7 +125,8 @@ class _LinkFixer(HTMLParser):
 
     def __init__(self, page: Path, site: Path):
         super().__init__(convert_charrefs=True)
-        self.page, self.site, self.edits = page, site, []
+        self.page, self.site = page, site
+        self.edits: list[tuple[tuple[int, int], str, str]] = []
 
     def fix(self, text: str) -> str:
         self.feed(text)
@@ -139,7 +140,7 @@ class _LinkFixer(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if not LINK_ATTRIBUTES & {name for name, _ in attrs}:
             return
-        old = self.get_starttag_text()
+        old = self.get_starttag_text() or ""
         new = ATTRIBUTE.sub(self._fix_attribute, old)
         if new != old:
             self.edits.append((self.getpos(), old, new))

@@ -19,14 +19,14 @@ def check_pdf(path: Path, display: str = "") -> list[str]:
     """Every named destination, internal link annotation and outline entry in a PDF must point at one of its pages."""
     shown = display or path.name
     try:
-        with apply_configuration(**LIMITS):
+        with apply_configuration(**LIMITS):  # type: ignore[arg-type]  # pypdf's keyword options
             return _check(PdfReader(path), shown)
     except (PyPdfError, ValueError, OSError) as error:
         return [f"{shown}: cannot be read as a PDF ({error}); build it again with `make pdf`"]
 
 
 def _check(reader: PdfReader, shown: str) -> list[str]:
-    pages = {page.indirect_reference.idnum for page in reader.pages}
+    pages = {page.indirect_reference.idnum for page in reader.pages if page.indirect_reference}
     named = _named_destinations(reader)
     problems = [f"{shown}: named destination '{label}' points at no page"
                 for label, dest in named.items() if not _lands(dest, named, pages)]
