@@ -27,9 +27,11 @@ values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) |
                       st.dictionaries(st.text(max_size=12), inner, max_size=4), max_leaves=20)
 field_names = st.sampled_from(sorted({f.name for f in PRACTICE_FIELDS + MENTOR_FIELDS}) + ["Title", "", "1"])
 front_matter = st.dictionaries(field_names, values, max_size=8)
-# Fragments that have broken YAML loaders before: tags, anchors, tabs, CRs, BOMs, control characters.
+# Fragments that have broken YAML loaders or renderers before: tags, anchors, tabs, CRs, BOMs, control
+# characters, escapes for half a character, attribute lists, bidi overrides, fences.
 hazards = st.sampled_from(["!!python/object:os.system ", "&a ", "*a ", "\t", "\r", "\ufeff", "\x00", "---\n",
-                           "? ", "{", "[", "'", '"', ": ", "- ", "%TAG ! x\n", "!!binary ", "!<!> ", "\n  "])
+                           "? ", "{", "[", "'", '"', ": ", "- ", "%TAG ! x\n", "!!binary ", "!<!> ", "\n  ",
+                           '"\\uD800"', '"\\e[31m"', "{: onclick=x }", "<", "\u202e", "```\n", "\n# x\n"])
 
 
 @st.composite

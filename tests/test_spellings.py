@@ -59,8 +59,8 @@ def test_addresses_refuse_every_spelling(url):
 
 BODY_ATTACKS = [
     ("attribute-list", b) for b in (
-        "Text [1].\n{: onclick=x }", "Text [1].\n{onclick=x}", "Text [1].\n{:onclick=x}", "[a](https://x){: style=\"x\"}",
-        "![a](https://x/a.png){onerror=x}", "### H {: autofocus }", "### H {#a #b}", "```{ onclick=x }\ncode\n```",
+        "Text [1].\n{: onclick=x }", "Text [1].\n{onclick=x}", "Text [1].\n{:onclick=x}",
+        "[a](https://x){: style=\"x\"}", "![a](https://x/a.png){onerror=x}", "### H {: autofocus }", "### H {#a #b}", "```{ onclick=x }\ncode\n```",
         "| a {: onclick=x} |\n|---|\n| b |", "`x`{: onclick=y }", "Text  \n{: onclick=x } more", "**b**{: onclick=x }",
         "[a][r]{: onclick=x}\n\n[r]: https://x", "Text {: .ok } and {: onclick=x }", "- item\n{: hidden }")
 ] + [
@@ -76,18 +76,21 @@ BODY_ATTACKS = [
 ] + [
     ("unknown-citation", b) for b in ("[١]", "[１]", "[٣٢]", "[9]", "[0]", "[4]")
 ] + [
-    ("bad-url", b) for b in ("[a](javascript:x)", "[a](\njavascript:x)", "[a]: \n  data:text/html,x", "[a](JaVaScRiPt:x)",
-                             "[a](java&#x73;cript:x)", "[a](<vbscript:x>)", "![a](data:image/png;base64,x)",
+    ("bad-url", b) for b in ("[a](javascript:x)", "[a](\njavascript:x)", "[a]: \n  data:text/html,x",
+                             "[a](JaVaScRiPt:x)", "[a](java&#x73;cript:x)", "[a](<vbscript:x>)", "![a](data:image/png;base64,x)",
                              "[a](java\tscript:x)", "[a]:  file:///etc/passwd")
 ] + [
     ("too-complex", b) for b in ("[" * 3000, "![" * 2000, "[a](" * 2000, "- " * 30 + "x", ">" * 30 + " x",
                                  "".join("    " * i + "- x\n" for i in range(25)), "*" * 200, "_" * 200,
-                                 "line\n" * 250, "word " * 5000)
+                                 "line\n" * 250, "word " * 5000, "x\n\n" * 2600, ("_a_ " * 1000 + "\n\n") * 11,
+                                 "### x\n\n" * 501, "x\n---\n\n" * 501)
 ]
 SAFE_BODIES = ["Use `<script>` tags with care [1].", "### H {: #id .c }\n\nText [1].", "Text [1].\n{: .lead }",
                "a < b and c > d [1]", "x\n\n---\n\ny [1]", "[1][2][3]", "``<b>`` and `` `<i>` `` [1]",
                "See [the guide](https://example.org/g) and <https://example.org/> [1].", "### Level three\n\n[1]",
-               "| a | b |\n|---|---|\n| 1 | 2 |", "- one\n    - two\n        - three [1]", "Costs $5 {per visit [1]."]
+               "| a | b |\n|---|---|\n| 1 | 2 |", "- one\n    - two\n        - three [1]", "Costs $5 {per visit [1].",
+               ("word " * 3990 + "[1]\n\n") * 10, "### x [1]\n\n" * 400,
+               ("[a](https://example.org/x) " * 300 + "\n\n") * 20]
 
 
 def body_codes(body: str, references: int = 3) -> list[str]:

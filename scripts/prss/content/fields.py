@@ -70,10 +70,12 @@ def _missing(doc: Document, at: Keys, field: Field) -> Problem:
 
 
 def _text_kind(doc, keys, field, value, ctx):
+    """Passes: `title: Jail peer navigation`.  Fails: `title: 12`, `title: "<b>Peer</b>"`, `title: "A\nB"`."""
     yield from check_text(doc, keys, value, field.max_len)
 
 
 def _text_list(doc, keys, field, value, ctx):
+    """Passes: `components: [Weekly check-ins]`.  Fails: `components: Weekly check-ins`, `components: []`."""
     yield from check_list(doc, keys, value)
     if isinstance(value, list):
         if field.required and not value:
@@ -83,6 +85,7 @@ def _text_list(doc, keys, field, value, ctx):
 
 
 def _objectives(doc, keys, field, value, ctx):
+    """Passes: `objectives: [peer-learning]`.  Fails: `objectives: []`, `objectives: [peer learning]`."""
     if isinstance(value, list) and not value:
         yield problem(doc, keys, "empty-objectives", "the practice's 'objectives' list is empty",
                       did_you_mean("", ctx.objectives, "content/objectives.yml"))
@@ -106,6 +109,7 @@ def _intercepts(doc, keys, field, value, ctx):
 
 
 def _url(doc, keys, field, value, ctx):
+    """Passes: `website: https://example.org/`.  Fails: `website: javascript:alert(1)`, `website: example.org`."""
     if not is_web_url(value):
         yield problem(doc, keys, "bad-url", f"'{label(keys)}' '{value}' is not an http(s) address",
                       "use a full address starting with https:// or http://, with no spaces, quotes, '<', '>' or "
@@ -134,6 +138,7 @@ def _cohort(doc, keys, field, value, ctx):
 
 
 def _aliases(doc, keys, field, value, ctx):
+    """Passes: `aliases: [old-name]`.  Fails: `aliases: [Old Name]`, `aliases: ["old\n"]`, `aliases: [../x]`."""
     yield from check_list(doc, keys, value)
     for i, alias in enumerate(value if isinstance(value, list) else []):
         if not isinstance(alias, str) or not SLUG.fullmatch(alias):
@@ -142,6 +147,7 @@ def _aliases(doc, keys, field, value, ctx):
 
 
 def _id(doc, keys, field, value, ctx):
+    """A vocabulary id. Passes: `id: community-corrections`.  Fails: `id: ../practices/x`, `id: index`."""
     if not isinstance(value, str) or not SLUG.fullmatch(value):
         yield problem(doc, keys, "bad-slug", f"the id '{value}' is not a valid slug",
                       "an id is lowercase letters, digits and hyphens, e.g. 'community-corrections'")

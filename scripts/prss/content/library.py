@@ -141,7 +141,11 @@ def _stem(path: str) -> str:
 
 
 def _check_names(docs: list[Document], section: str) -> list[Problem]:
-    """File names: valid slugs, none reserved for a page the build writes, none twice in any letter case."""
+    """File names: valid slugs, none reserved for a page the build writes, none twice in any letter case.
+
+    Passes: practices/jail-peer-navigation.md, pages/about.md.  Fails: practices/Jail Peer.md,
+    practices/index.md, pages/data.md, practices/QRT.md beside practices/qrt.md.
+    """
     found: list[Problem] = []
     seen: dict[str, str] = {}
     for doc in docs:

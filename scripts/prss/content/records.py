@@ -10,6 +10,7 @@ from prss.problems import Problem
 
 
 def check_evidence(doc, keys, field, value, ctx):
+    """Passes: `evidence: {level: promising, basis: One pilot study.}`.  Fails: `evidence: promising`, no `basis`."""
     yield from check_mapping(doc, keys, value, EVIDENCE_KEYS)
     if not isinstance(value, dict):
         return
@@ -28,6 +29,9 @@ def check_evidence(doc, keys, field, value, ctx):
 
 
 def check_references(doc, keys, field, value, ctx):
+    """Passes: `- {title: A, publisher: B, year: 2020, url: https://x.org/a}`.  Fails: no url, `year: 20`,
+    `url: javascript:x`, neither authors nor publisher.
+    """
     yield from check_list(doc, keys, value)
     if isinstance(value, list) and not value:
         yield problem(doc, keys, "empty-value", "'references' is empty", "list at least one source")
@@ -68,6 +72,9 @@ def _year(doc, keys, ref, ctx):
 
 
 def check_retired(doc, keys, field, value, ctx):
+    """Passes: `retired: {date: 2026-05-01, replaced_by: new-slug, reason: Merged.}`.
+    Fails: `replaced_by` naming this practice or a missing one, no `date`, no `reason`.
+    """
     yield from check_mapping(doc, keys, value, RETIRED_KEYS)
     if not isinstance(value, dict):
         return
@@ -85,6 +92,9 @@ def check_retired(doc, keys, field, value, ctx):
 
 
 def check_crosswalk(doc, keys, field, value, ctx):
+    """An evidence level's terms. Passes: `crosswalk: {crimesolutions: Promising, cebc: "3", title_iv_e: X}`.
+    Fails: `crosswalk: none`, a missing clearinghouse, a term with HTML.
+    """
     yield from check_mapping(doc, keys, value, CROSSWALK_KEYS)
     for key in CROSSWALK_KEYS if isinstance(value, dict) else ():
         if key in value:

@@ -8,6 +8,7 @@ values no block takes Python-Markdown more than about 0.1 s, so a 1 MB file conv
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +24,16 @@ EMPHASIS_RUN = re.compile(r"\*{101,}|_{101,}")
 MAX_BLOCK_LINES = 200
 MAX_BLOCK_CHARS = 20_000
 MAX_NESTING = 20
-MAX_PAIRING = 500_000  # characters the inline parser may scan for a ']' or ')' in one file: 0.1 s to 0.2 s
+# Characters the inline parser may scan for a ']' or ')' in one file, beyond 4 per character of text (ordinary
+# links cost about 1): at most a second or two.
+MAX_PAIRING = 500_000
+# Markdown spends 20 to 50 microseconds on each element, and splits a text into blocks with list.pop(0) and
+# names duplicate headings in a loop, both quadratic: a page of 300,000 one-word paragraphs took 48 s.
+MAX_LINES = 5_000
+MAX_HEADINGS = 500
+MAX_MARKUP = 20_000  # inline markup characters: * _ ` [ ] & < | and backslash
+MARKUP = "*_`[]&<|\\"
+HEADING_LINE = re.compile(r"[ \t>*+\-0-9.]*#|[=-]+ *$")
 
 
 @dataclass(frozen=True)
@@ -55,19 +65,23 @@ def code_spans(block: Block) -> dict[int, list[tuple[int, int]]]:
         if "`" not in line:
             continue
         found = [m.span() for m in BACKTICK.finditer(line) if m.group(2)]
-        if any(c == "`" and not in_span(found, i) for i, c in enumerate(line)):
+        gaps = zip([0] + [end for _, end in found], [start for start, _ in found] + [len(line)], strict=True)
+        if any("`" in line[start:end] for start, end in gaps):
             return {}
         spans[block.first + offset] = found
     return spans
 
 
 def in_span(spans: list[tuple[int, int]], column: int) -> bool:
-    return any(start <= column < end for start, end in spans)
+    """Whether a column lies inside one of the spans (sorted, not overlapping)."""
+    at = bisect.bisect_right(spans, (column, len(spans) and spans[-1][1] + 1)) - 1
+    return at >= 0 and spans[at][0] <= column < spans[at][1]
 
 
 def attribute_lists(line: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, str]]:
     """(column, token) for every token of an attribute list that is not an #id or a .class."""
-    for brace in (i for i, c in enumerate(line) if c == "{" and not in_span(spans, i)):
+    last = line.rfind("}")
+    for brace in (i for i, c in enumerate(line) if c == "{" and i < last and not in_span(spans, i)):
         found = ATTRIBUTES.match(line, brace)
         if not found:
             continue

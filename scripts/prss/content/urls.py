@@ -102,7 +102,11 @@ def docs_path(doc: Document) -> str:
 
 
 def _links(doc: Document, names: dict[str, set], renamed: dict[str, dict]) -> Iterator[Problem]:
-    """A link to a content file that does not exist, or to a practice or mentor site by its old slug."""
+    """A link to a content file that does not exist, or to a practice or mentor site by its old slug.
+
+    Passes: [QRTs](quick-response-teams.md), [QRTs](../quick-response-teams/#evidence) from a practice.
+    Fails: [QRTs](qrt.md) when qrt is an alias of quick-response-teams.md; [x](missing.md).
+    """
     for offset, text in link_targets(doc.body):
         url = (text.split() or [""])[0]  # without the title
         target = _target(docs_path(doc), url)
