@@ -3,6 +3,7 @@
 Whatever bytes a content file holds, loading returns Problems (with a known code); it never raises.
 """
 import datetime as dt
+import re
 
 import pytest
 import yaml
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import CASES, load_case, make_root
 from prss.cli.check import main
+from prss.content import parser
 from prss.content.frontmatter import parse_yaml, read_document
 from prss.content.library import load_library
 from prss.model import MENTOR_FIELDS, PRACTICE_FIELDS
@@ -89,3 +91,8 @@ def test_load_library_reports_problems_and_never_raises(fuzz_root, text, section
     loaded = load_library(fuzz_root, today=dt.date(2026, 6, 1))
     assert_only_problems(loaded.problems)
     assert loaded.ok == (not any(p.level == "error" for p in loaded.problems))
+
+
+def test_an_alias_the_anchor_search_misses_is_still_refused(monkeypatch):
+    monkeypatch.setattr(parser, "_ANCHOR_OR_ALIAS", re.compile(r"(?!)"))  # libyaml's composer gets the alias
+    assert [p.code for p in parser.parse_yaml("a: &x [1, 2]\nb: *x\n", "x.md")[2]] == ["yaml-alias"]

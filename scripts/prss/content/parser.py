@@ -114,11 +114,16 @@ def _walk(root, where, problems: list[Problem], display: str, escaped: bool, pos
     if positions is not None:
         positions[()] = where(root.start_mark)
     todo: list[tuple[yaml.Node, tuple, Any]] = [(root, (), data)] if data.__class__ in (dict, list) else []
+    walked: set[int] = set()  # container nodes: one met twice is an alias the anchor search missed
     while todo:
         node, path, container = todo.pop()
         if len(path) >= MAX_DEPTH:
             raise Refused("yaml-syntax", f"the front matter is nested more than {MAX_DEPTH} levels deep",
                           "write each field as 'name: value' with at most a few levels of lists", node.start_mark)
+        if id(node) in walked:
+            raise Refused("yaml-alias", "a YAML alias repeats part of the front matter",
+                          "write the value out in full; anchors and aliases are refused", node.start_mark)
+        walked.add(id(node))
         is_list = container.__class__ is list
         for i, pair in enumerate(node.value):
             key_node, value_node = (pair, pair) if is_list else pair

@@ -47,7 +47,7 @@ def looks_plain(value: str) -> bool:
 def text_faults(value: str, name: str) -> Iterator[Fault]:
     """Why `value` is not one line of plain text; `name` is how messages call the field.
 
-    Passes: 'Jail peer navigation (MOUD)'.  Fails: 'Peer {: onfocus=x }', 'One\nTwo', '# Title', 'Ages <18'.
+    Passes: 'Jail peer navigation (MOUD)'.  Fails: 'Peer {: onfocus=x }', a line break, '# Title', 'Ages <18'.
     """
     if looks_plain(value):
         return
