@@ -60,7 +60,8 @@ def test_addresses_refuse_every_spelling(url):
 BODY_ATTACKS = [
     ("attribute-list", b) for b in (
         "Text [1].\n{: onclick=x }", "Text [1].\n{onclick=x}", "Text [1].\n{:onclick=x}",
-        "[a](https://x){: style=\"x\"}", "![a](https://x/a.png){onerror=x}", "### H {: autofocus }", "### H {#a #b}", "```{ onclick=x }\ncode\n```",
+        "[a](https://x){: style=\"x\"}", "![a](https://x/a.png){onerror=x}", "### H {: autofocus }", "### H {#a #b}",
+        "```{ onclick=x }\ncode\n```",
         "| a {: onclick=x} |\n|---|\n| b |", "`x`{: onclick=y }", "Text  \n{: onclick=x } more", "**b**{: onclick=x }",
         "[a][r]{: onclick=x}\n\n[r]: https://x", "Text {: .ok } and {: onclick=x }", "- item\n{: hidden }")
 ] + [
