@@ -101,7 +101,7 @@ def test_build_fails_on_a_broken_link(tmp_path, capsys):
                                       page + "\nSee [the old guide](../../downloads/old-guide/).\n"})
     assert build([str(root)]) == 1
     assert ("practices/quick-response-teams/index.html (from content/practices/quick-response-teams.md): broken link "
-            "'../old-guide/'") in capsys.readouterr().err
+            "'../../downloads/old-guide/'") in capsys.readouterr().err
 
 
 @pytest.fixture(scope="module")
