@@ -1,4 +1,5 @@
-"""The practice catalog (/practices/) in Chromium: facet filters over the real library, state in the URL."""
+"""The practice catalog (/practices/): its page and data from the library, and its facet filters over the real
+library in Chromium, state in the URL. (Layout, sort, views, text, compare: test_catalog_browser.py.)"""
 import json
 from urllib.parse import parse_qs, urlsplit
 
@@ -7,6 +8,7 @@ from playwright.sync_api import expect
 
 from prss.config import read_site
 from prss.content.library import load_library
+from prss.render.catalog import catalog_view
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +38,7 @@ def open_catalog(page, site_url, query=""):
 
 
 def shown(page) -> set[str]:
-    links = page.locator("#prss-catalog li:visible a.prss-card-link")
+    links = page.locator("#prss-catalog .prss-cards > li:visible a.prss-card-link")
     return set(links.evaluate_all("els => els.map(a => a.pathname.split('/').filter(Boolean).pop())"))
 
 
@@ -51,7 +53,7 @@ def test_choosing_filters_narrows_the_list_and_updates_the_url(page, site_url, c
     assert shown(page) == in_setting
     page.check(f"input[name=intercept][value='{intercept}']")
     assert shown(page) == both and query(page) == {"setting": [setting], "intercept": [intercept]}
-    assert page.inner_text("[role=status]") == f"Showing {len(both)} of {len(library.practices)} practices."
+    assert page.inner_text(".prss-catalog-status") == f"Showing {len(both)} of {len(library.practices)} practices"
 
 
 def test_a_filter_url_restores_the_same_list(page, site_url, choice):
@@ -62,7 +64,7 @@ def test_a_filter_url_restores_the_same_list(page, site_url, choice):
 
 
 def test_clearing_filters_restores_everything(page, site_url, choice, library):
-    open_catalog(page, site_url, f"?setting={choice[0]}&text=peer")
+    open_catalog(page, site_url, f"?setting={choice[0]}&q=peer")
     page.click("text=Clear filters")
     assert shown(page) == slugs(library.practices) and query(page) == {}
     assert page.input_value("#prss-catalog-text") == ""
@@ -79,7 +81,7 @@ def test_back_restores_the_previous_filters(page, site_url, choice, library):
     page.wait_for_selector("#prss-catalog[data-ready=ready]:not([data-before])")
     assert shown(page) == in_setting and query(page) == {"setting": [setting]}
     page.go_back()
-    expect(page.locator("#prss-catalog li:visible")).to_have_count(len(library.practices))
+    expect(page.locator("#prss-catalog .prss-cards > li:visible")).to_have_count(len(library.practices))
     assert shown(page) == slugs(library.practices) and query(page) == {}
 
 
@@ -88,17 +90,26 @@ def test_text_filter_matches_setting_search_words(page, site_url, library):
     open_catalog(page, site_url)
     page.fill("#prss-catalog-text", setting.keywords[0])
     assert slugs(library.practices_where("settings", setting.id)) <= shown(page)
-    assert query(page) == {"text": [setting.keywords[0]]}
+    assert query(page) == {"q": [setting.keywords[0]]}
 
 
-def test_each_facet_value_shows_its_count(page, site_url, library):
-    open_catalog(page, site_url)
+def label_text(page, name: str, value: str) -> str:
+    return " ".join(page.locator("label", has=page.locator(f"input[name={name}][value='{value}']")).text_content().split())
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_each_facet_value_shows_its_count(browser, site_url, library, javascript):
+    """The counts are in the page itself, and the script, once ready, writes the same ones."""
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(site_url + "practices/")
+    if javascript:
+        page.wait_for_selector("#prss-catalog[data-ready=ready]")
     for o in library.objectives:
-        label = page.locator("label", has=page.locator(f"input[name=objective][value={o.id}]"))
-        assert label.inner_text().strip() == f"{o.name} ({len(library.practices_where('objectives', o.id))})"
+        assert label_text(page, "objective", o.id) == f"{o.name} ({len(library.practices_where('objectives', o.id))})"
     for m in library.mentors:
-        label = page.locator("label", has=page.locator(f"input[name=mentor][value={m.slug}]"))
-        assert label.inner_text().strip().endswith(f"({len(library.practices_where('mentors', m.slug))})")
+        assert label_text(page, "mentor", m.slug).endswith(f"({len(library.practices_where('mentors', m.slug))})")
+    context.close()
 
 
 def local_sitemap(page, repo_site, site_url):
@@ -122,7 +133,8 @@ def test_without_javascript_the_full_list_shows(browser, site_url, library):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "practices/")
-    assert shown(page) == slugs(library.practices) and page.locator(".prss-catalog-filters").count() == 0
+    assert shown(page) == slugs(library.practices) and not page.locator(".prss-catalog-filters").is_visible()
+    assert not page.locator(".prss-catalog-bar").is_visible() and not page.locator(".prss-compare-box").first.is_visible()
     assert all(page.get_by_text(p.summary.split(".")[0]).count() for p in library.practices)
     context.close()
 
@@ -135,3 +147,18 @@ def test_filter_data_matches_every_practice_field(repo_site, library):
         found = [{facet["values"][v]["id"] for v in row} for facet, row in zip(data["facets"], rows[p.slug], strict=False)]
         assert found == [set(p.objectives), {str(i) for i in p.intercepts} or {"cross-cutting"}, set(p.settings),
                          {p.evidence.level}, set(p.mentors)], p.slug
+
+
+def test_the_page_lists_strongest_evidence_first_then_title(library):
+    rank = {lv.id: n for n, lv in enumerate(library.levels)}
+    cards = catalog_view(library).cards
+    assert {c.slug for c in cards} == slugs(library.practices)
+    keys = [(rank[c.level], c.title.casefold()) for c in cards]
+    assert keys == sorted(keys)
+
+
+def test_minimum_evidence_counts_practices_at_or_above_each_level(library):
+    levels = catalog_view(library).levels
+    assert [o.id for o in levels] == [lv.id for lv in library.levels]
+    for n, option in enumerate(levels):
+        assert option.count == sum(len(library.practices_at_level(lv.id)) for lv in library.levels[:n + 1])

@@ -5,7 +5,10 @@ import pytest
 
 from accessibility import pages_of, reached, tab_through, tab_to
 
-FILTERS = "#prss-catalog form input, #prss-catalog form button"
+# The catalog's controls a desktop shows: the text box, sort, the chosen view, minimum evidence, each group's summary
+# and the check-boxes of the open groups, and each card's compare box (the sheet's buttons are for phones).
+FILTERS = ("#prss-catalog-text, #prss-catalog-sort, #prss-catalog input[name=view]:checked, #prss-catalog-min, "
+           "#prss-catalog summary, #prss-catalog details[open] input, #prss-catalog .prss-compare-box")
 MAP_LINKS = ".prss-map a"
 # An SVG link may name its target in xlink:href.
 HREF = """() => { const a = document.activeElement;
@@ -76,7 +79,7 @@ def test_catalog_words_filter_works_by_typing(site_url, page):
     open_catalog(page, site_url)
     assert tab_to(page, "#prss-catalog-text")
     page.keyboard.type("jail")
-    page.wait_for_url("**/practices/?text=jail")
+    page.wait_for_url("**/practices/?q=jail")
     assert " of " in page.inner_text(".prss-catalog-status")
 
 

@@ -128,7 +128,7 @@ def test_no_console_errors_from_file_urls(bundle, page):
 def test_catalog_filters_work_from_file_urls(bundle, page):
     page.goto((bundle / "practices" / "index.html").as_uri())
     page.wait_for_selector('#prss-catalog[data-ready="ready"]', timeout=30_000)
-    shown = page.locator("#prss-catalog li:visible")
+    shown = page.locator("#prss-catalog .prss-cards > li:visible")
     assert shown.count() == 2
     page.check('input[name="mentor"][value="project-fort"]')
     assert shown.count() == 1

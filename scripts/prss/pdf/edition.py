@@ -31,10 +31,15 @@ ATTRIBUTE = re.compile(r'\s(id|href)="([^"]*)"')
 HEADING = re.compile(r"<(/?)h([1-6])\b")
 FIRST_H1 = re.compile(r"\A\s*<h1\b[^>]*>.*?</h1>\s*", re.S)
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-# A practice card in a web list (templates/_practice_list.md.j2): its link, then the summary and level badge.
-CARD = re.compile(r'<li><a class="prss-card-link" href="([^"]*)">(.*?)</a>.*?</li>', re.S)
+# A practice card in a web list (templates/_practice_list.md.j2, and the catalog's _catalog_cards.md.j2): its link,
+# then the level badge, the summary and (in the catalog) its facts and compare box.
+CARD = re.compile(r'<li(?: [^>]*)?>\s*(?:<p class="prss-card-head">)?<a class="prss-card-link" href="([^"]*)">(.*?)</a>.*?</li>',
+                  re.S)
 # Web-only blocks print.css hides: dropped before layout, so WeasyPrint does not parse and style them per page.
-WEB_ONLY = re.compile(r'<(p|figure) class="prss-(?:downloads|keywords|map)"[^>]*>.*?</\1>\s*', re.S)
+# The catalog's controls (its filters, the bar above the results, the compare bar) go the same way; the end tags of
+# the blocks they open are left, and the HTML parser drops them.
+WEB_ONLY = re.compile(r'<(p|figure) class="prss-(?:downloads|keywords|map|compare-bar)"[^>]*>.*?</\1>\s*'
+                      r'|<div [^>]*class="prss-catalog-filters".*?(?=<ul class="prss-cards">)', re.S)
 ID = re.compile(r'\sid="([^"]*)"')
 HREF = re.compile(r'\shref="#([^"]*)"')
 BROWSE = ("objectives/", "intercepts/", "settings/", "evidence/", "practices/index.md")

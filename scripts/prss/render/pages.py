@@ -8,6 +8,7 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from prss.model import CITATION, Library
+from prss.render.catalog import catalog_view
 from prss.render.home import tiles
 from prss.render.jinja import environment
 from prss.render.jsonld import keywords
@@ -86,6 +87,8 @@ def _index_values(section: str, library: Library) -> dict:
     (`rows`), or the mentor map."""
     if section == "mentors":
         return {"map": mentor_map(library)}
+    if section == "practices":
+        return {"catalog": catalog_view(library)}
     if section == "evidence":
         return {"rows": tuple((lv, len(library.practices_at_level(lv.id))) for lv in library.levels)}
     if section in ("objectives", "intercepts", "settings"):  # a practice's field of the same name lists their ids

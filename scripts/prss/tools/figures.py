@@ -5,7 +5,7 @@ import gzip
 import json
 from pathlib import Path
 
-from prss.render.catalog import DATA_PATH, SCRIPT_PATH
+from prss.render.catalog import DATA_PATH, SCRIPT_PATHS
 from prss.render.search import INDEX, index_entries
 
 
@@ -27,10 +27,10 @@ def index_figures(site_dir: Path) -> dict[str, int]:
 
 
 def catalog_figures(site_dir: Path) -> dict[str, int]:
-    """Bytes of the built catalog page and its filter data, raw and gzipped."""
+    """Bytes of the built catalog page and its filter data, raw and gzipped, and of its scripts."""
     page = (site_dir / "practices" / "index.html").read_bytes()
     data = (site_dir / DATA_PATH).read_bytes()
-    script = (site_dir / SCRIPT_PATH).read_bytes()
+    script = b"".join((site_dir / path).read_bytes() for path in SCRIPT_PATHS)
     return {"catalog_page_bytes": len(page), "catalog_page_gzip_bytes": len(gzip.compress(page)),
             "catalog_json_bytes": len(data), "catalog_json_gzip_bytes": len(gzip.compress(data)),
             "catalog_script_bytes": len(script)}
