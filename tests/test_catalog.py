@@ -38,6 +38,10 @@ def open_catalog(page, site_url, query=""):
 
 
 def shown(page) -> set[str]:
+    """The slugs of every card the filters show, after "Show more" until there is no more."""
+    more = page.locator(".prss-catalog-more button:visible")
+    while more.count():
+        more.click()
     links = page.locator("#prss-catalog .prss-cards > li:visible a.prss-card-link")
     return set(links.evaluate_all("els => els.map(a => a.pathname.split('/').filter(Boolean).pop())"))
 

@@ -52,7 +52,10 @@ def open_catalog(page, site_url, query=""):
 
 
 def shown(page) -> list[str]:
-    """The slugs of the cards shown, in order."""
+    """The slugs of the cards shown, in order, after "Show more" until there is no more."""
+    more = page.locator(".prss-catalog-more button:visible")
+    while more.count():
+        more.click()
     return page.locator(f"{CARDS}:visible").evaluate_all("els => els.map(li => li.dataset.slug)")
 
 

@@ -15,7 +15,7 @@
   var text = window.prssCatalogText; /* prss-catalog-text.js */
   var states = window.prssCatalogState; /* prss-catalog-state.js: the controls and the URL */
   var SORTS = { evidence: "rank", title: "titleRank", reviewed: "reviewedRank" };
-  var PAGE = 50;
+  var PAGE = 25;
   var current = null; /* the enhanced catalog on the page shown now, or null */
   var typing = false; /* the last history entry came from the text box: replace it rather than push */
   var startQuery = new URLSearchParams(location.search).get("q"); /* before Material's search can take it */
@@ -197,10 +197,11 @@
     });
     if (min >= 0) counts[current.level] = counts[current.level].map(function (n, v) { return v > min ? 0 : n; });
     writeCounts(counts, atLevel);
-    place(order(shown, state, query.length > 0).slice(0, current.limit));
-    current.more.hidden = shown.length <= current.limit;
-    setText(current.more.querySelector("button"), "Show " + Math.min(PAGE, shown.length - current.limit) +
-      " more (" + (shown.length - current.limit) + " not shown)");
+    var limit = shown.length <= current.limit + PAGE / 2 ? shown.length : current.limit; /* no "Show 3 more" */
+    place(order(shown, state, query.length > 0).slice(0, limit));
+    current.more.hidden = shown.length <= limit;
+    setText(current.more.querySelector("button"), "Show " + Math.min(PAGE, shown.length - limit) +
+      " more (" + (shown.length - limit) + " not shown)");
     if (more) return;
     current.root.setAttribute("data-view", state.view);
     var total = current.practices.length;
