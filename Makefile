@@ -12,7 +12,7 @@ DEBIAN := chromium fonts-liberation fonts-dejavu-core libharfbuzz-subset0 defaul
 
 .DEFAULT_GOAL := help
 .PHONY: help setup setup-test system-deps fonts site serve check lint test axe vnu node
-.PHONY: new-practice new-mentor schemas pdf offline links ledger bench lock clean
+.PHONY: new-practice new-mentor schemas pdf offline links ledger bench catalog-bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -95,8 +95,11 @@ lint: setup-test ## ruff and mypy on the code
 test: setup-test system-deps axe vnu lint ## Run the whole test suite (installs what it needs first; root for Debian packages)
 	$(PYTHON) -m pytest
 
-bench: setup-test ## Time check/build/search/PDF/serve on synthetic libraries vs bare Material: bench-results.json
+bench: setup-test catalog-bench ## Time check/build/search/PDF/serve on synthetic libraries vs bare Material: bench-results.json
 	$(PYTHON) scripts/bench.py $(BENCH_ARGS)
+
+catalog-bench: setup-test ## Time the catalog's filter, sort and layout shift in Chromium at 1,000 and 3,000 practices
+	$(PYTHON) tests/catalog_bench.py $(CATALOG_SIZES)
 
 lock: setup-test ## Re-lock requirements/*.txt from pyproject.toml (after changing a dependency)
 	$(PYTHON) -m uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --quiet -o requirements/runtime.txt

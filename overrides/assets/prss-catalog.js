@@ -116,6 +116,7 @@
   }
 
   function listen(root) {
+    root.addEventListener("submit", function (event) { event.preventDefault(); });
     root.addEventListener("change", function (event) {
       var target = event.target;
       if (target.type === "checkbox" && !target.classList.contains("prss-compare-box")) update(true);
@@ -203,7 +204,7 @@
     setText(current.more.querySelector("button"), "Show " + Math.min(PAGE, shown.length - limit) +
       " more (" + (shown.length - limit) + " not shown)");
     if (more) return;
-    current.root.setAttribute("data-view", state.view);
+    if (current.root.getAttribute("data-view") !== state.view) current.root.setAttribute("data-view", state.view);
     var total = current.practices.length;
     current.status.textContent = shown.length ? "Showing " + shown.length + " of " + total + " practices"
       : "No practice matches these filters. Remove a filter to see more.";
