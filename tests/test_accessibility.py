@@ -38,7 +38,7 @@ def test_page_type_has_no_wcag_violations(kind, axe_installed, repo_site, site_u
 def test_catalog_with_filters_active_has_no_wcag_violations(axe_installed, site_url, page):
     page.goto(site_url + CATALOG_FILTERED)
     page.wait_for_selector("#prss-catalog[data-ready=ready]")
-    assert page.locator("#prss-catalog input:checked").count() == 2
+    assert page.locator("#prss-catalog input[type=checkbox]:checked").count() == 2
     found = run_axe(page)["violations"]
     assert not found, describe(CATALOG_FILTERED, found)
 
