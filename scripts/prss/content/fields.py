@@ -102,8 +102,7 @@ def _settings(doc, keys, field, value, ctx):
     if isinstance(value, list) and ALL_SETTINGS in value and len(value) > 1:
         yield problem(doc, keys + (value.index(ALL_SETTINGS),), "all-settings-not-alone",
                       f"'{ALL_SETTINGS}' is listed with other settings",
-                      f"a cross-cutting practice lists only '{ALL_SETTINGS}'; a practice that works in some settings "
-                      f"lists those and not '{ALL_SETTINGS}'")
+                      f"list '{ALL_SETTINGS}' alone for cross-cutting work, or list only the settings where it happens")
 
 
 def _mentors(doc, keys, field, value, ctx):
