@@ -19,6 +19,11 @@
     if (current && current.root === root) return;
     current = null;
     if (!root || root.getAttribute("data-ready")) return;
+    if (location.protocol === "file:") { /* the offline copy: the browser refuses fetch(); the page's text says what to do */
+      root.setAttribute("data-ready", "offline");
+      root.hidden = true;
+      return;
+    }
     var form = root.querySelector(".prss-compare-picker");
     current = {
       root: root, form: form, input: form.querySelector("input"), matches: root.querySelector(".prss-compare-matches"),
