@@ -2,6 +2,7 @@
 overlap, the setting filter's choices, and the list of sites with the practices derived from the practices'
 `mentors` lists. tests/test_map_browser.py checks the same page in Chromium."""
 import dataclasses
+import html
 import itertools
 import math
 import re
@@ -11,6 +12,7 @@ import pytest
 from conftest import REPO, make_root
 from prss.config import read_site
 from prss.content.library import load_library
+from prss.pdf.edition import Edition
 from prss.render.mentor_map import _ring, decode_arcs, mentor_map, path_data, place_marks
 from prss.render.pages import render_pages
 
@@ -105,3 +107,10 @@ def test_each_listed_site_shows_its_number_settings_and_practices_with_badges(in
         badged = re.findall(r'\]\(\.\./practices/([^)]+)\.md\) <span class="prss-badge prss-badge-compact '
                             r'prss-level-([a-z-]+)">', item)
         assert badged == [(p.slug, b.level) for p, b in site.practices]
+
+
+def test_print_leaves_out_the_filter_and_the_map_but_lists_each_site_with_its_practices():
+    printed = Edition(LIBRARY, read_site(REPO)).section("mentors/index.md", set(), 0).html
+    assert "<form" not in printed and "<svg" not in printed
+    assert all(html.escape(m.name, quote=False) in printed for m in LIBRARY.mentors)
+    assert printed.count("prss-badge-compact") == sum(len(s.practices) for s in MAP.sites)
