@@ -4,8 +4,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from prss.synonym_fields import Synonym
 
 # A slug: a file name without '.md', an alias, a vocabulary id. Match it with SLUG.fullmatch (a plain match
 # would take 'old\n'); the pattern also serves the editor schemas, whose regex engine is ECMAScript's.
@@ -286,6 +289,7 @@ class Library:
     # Retired practices keep a tombstone page (prss/redirects.py) but appear in no list: `practices`
     # holds only the current ones, so every list, count and relation leaves retired ones out.
     retired: tuple[Practice, ...] = ()
+    synonyms: tuple[Synonym, ...] = ()  # content/synonyms.yml: practitioners' words for our terms
 
     def practices_where(self, field: str, value) -> list[Practice]:
         """Practices whose list field holds value: the derived inverse of every relation."""

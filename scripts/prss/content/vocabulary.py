@@ -3,7 +3,8 @@
 Their ids become page names and their text is printed on every practice page, so each entry goes
 through the same field rules as a practice (prss.model declares their fields): ids are slugs and not
 reserved, text is plain, the intercepts' sources are http(s) addresses. content/mirror-hosts.yml, the
-hosts a reference url should not point at, is read here too.
+hosts a reference url should not point at, and content/synonyms.yml, practitioners' words for our terms, are
+read here too.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from prss.content.values import label, problem
 from prss.model import VOCABULARIES, Field
 from prss.problems import Problem
 from prss.profile_fields import Mirrors
+from prss.synonym_fields import SYNONYM_FIELDS, SYNONYM_FILE, Synonym
 
 Vocabulary = dict[str, list[dict]]  # name: its entries
 MIRROR_KEYS = ("hosts", "labels", "parameters")
@@ -47,6 +49,38 @@ def load_mirrors(root: Path) -> tuple[Mirrors, list[Problem]]:
                                               "it needs exactly these fields, each a list of text: "
                                               + ", ".join(MIRROR_KEYS))]
     return Mirrors(*(tuple(v.strip().lower() for v in data[k]) for k in MIRROR_KEYS)), []
+
+
+def load_synonyms(root: Path) -> tuple[tuple[Synonym, ...], list[Problem]]:
+    """content/synonyms.yml as Synonyms, and its problems: a word may stand for one term only."""
+    display = f"content/{SYNONYM_FILE}"
+    data, text, problems = _read(root, display)
+    if data is None:
+        return (), problems
+    if problems or not isinstance(data, list) or not data:
+        return (), problems + [Problem(display, 1, 1, "bad-vocabulary", f"{SYNONYM_FILE} is not a list of entries",
+                                       "each entry needs exactly these fields: term, words")]
+    doc = Document(display, {}, "", 1, [], text, front_line=1)
+    found: list[Synonym] = []
+    seen: dict[str, int] = {}  # a word or term, lower case: the entry that has it
+    for i, entry in enumerate(data):
+        if not isinstance(entry, dict):
+            problems.append(problem(doc, (i,), "bad-vocabulary", f"entry {i + 1} of {SYNONYM_FILE} is not a set of "
+                                    "fields", "each entry needs exactly these fields: term, words"))
+            continue
+        own = list(check_entry(doc, (i,), entry, SYNONYM_FIELDS, None, "the README's Content table"))
+        problems += own
+        if own:
+            continue
+        synonym = Synonym(entry["term"].strip(), tuple(w.strip() for w in entry["words"]))
+        for n, word in enumerate(synonym.group()):
+            if seen.get(word, i) != i:
+                problems.append(problem(doc, (i, "words", n - 1) if n else (i, "term"), "duplicate-value",
+                                        f"'{word}' is already listed in entry {seen[word] + 1} of {SYNONYM_FILE}",
+                                        "a word may stand for one term only: keep it in one entry"))
+            seen.setdefault(word, i)
+        found.append(synonym)
+    return tuple(found), problems
 
 
 def _read(root: Path, display: str) -> tuple[object, str, list[Problem]]:

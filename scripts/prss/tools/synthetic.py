@@ -63,7 +63,7 @@ def write_library(root: Path, practices: int, seed: int = 1, today: dt.date | No
     for path in sorted((REPO / "content").glob("*.yml")):
         shutil.copy(path, content / path.name)
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        vocab[path.stem] = [entry["id"] for entry in data] if isinstance(data, list) else []  # not mirror-hosts
+        vocab[path.stem] = [entry.get("id") for entry in data] if isinstance(data, list) else []  # ids of the four with ids
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
     mentors = [f"mentor-site-{i + 1}" for i in range(max(1, round(practices * MENTORS_PER_PRACTICE)))]
