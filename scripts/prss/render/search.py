@@ -93,17 +93,17 @@ def search_words(p: Practice, library: Library) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    """Words as Material's search splits them (mkdocs.yml's search separator), lower case, without punctuation."""
+    """Words as Material's search splits them (its default separator), lower case, without punctuation."""
     return [w for w in (t.strip(",.;:()\"'") for t in SEPARATOR.split(text.lower())) if w and w not in STOP_WORDS]
 
 
 def _groups(synonyms: tuple[Synonym, ...], text: str) -> list[tuple[str, ...]]:
     """The synonym groups that have a word in text, in the vocabulary's order."""
-    found = {m.lower() for m in _finder(sum((s.words + (s.term,) for s in synonyms), ())).findall(text)}
+    found = {m.lower() for m in _finder(tuple(w for s in synonyms for w in (s.term, *s.words))).findall(text)}
     return [s.group() for s in synonyms if found & set(s.group())]
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=8)  # one vocabulary per build; a preview reloads it on each save
 def _finder(words: tuple[str, ...]) -> re.Pattern:
     """One pattern for any of the words, found where a word starts, overlaps included; a word in capitals
     (LEAD, ED) only in capitals, so the verb "lead" is not the LEAD program."""
