@@ -138,7 +138,7 @@ def test_without_javascript_the_full_list_shows(browser, site_url, library):
     page = context.new_page()
     page.goto(site_url + "practices/")
     assert shown(page) == slugs(library.practices) and not page.locator(".prss-catalog-filters").is_visible()
-    assert not page.locator(".prss-catalog-bar").is_visible() and not page.locator(".prss-compare-box").first.is_visible()
+    assert not page.locator(".prss-catalog-bar").is_visible() and not page.locator(".prss-catalog-compare-box").first.is_visible()
     assert all(page.get_by_text(p.summary.split(".")[0]).count() for p in library.practices)
     context.close()
 

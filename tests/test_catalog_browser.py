@@ -179,10 +179,10 @@ def test_compare_boxes_build_the_compare_address(desktop, site_url):
     open_catalog(desktop, site_url)
     slugs = shown(desktop)[:5]
     for slug in slugs[:4]:
-        desktop.check(f".prss-compare-box[value={slug}]")
-    desktop.click(f".prss-compare-box[value={slugs[4]}]")  # a fifth is refused
-    link = desktop.locator(".prss-compare-link")
-    assert link.inner_text() == "Compare 4 practices" and not desktop.is_checked(f".prss-compare-box[value={slugs[4]}]")
+        desktop.check(f".prss-catalog-compare-box[value={slug}]")
+    desktop.click(f".prss-catalog-compare-box[value={slugs[4]}]")  # a fifth is refused
+    link = desktop.locator(".prss-catalog-compare-link")
+    assert link.inner_text() == "Compare 4 practices" and not desktop.is_checked(f".prss-catalog-compare-box[value={slugs[4]}]")
     href = urlsplit(link.get_attribute("href"))
     assert href.path == "/compare/" and parse_qs(href.query) == {"p": slugs[:4]}
 
@@ -216,6 +216,6 @@ def test_no_wcag_violations_with_the_sheet_open(axe_installed, phone, site_url):
 
 def test_no_wcag_violations_in_table_view(axe_installed, desktop, site_url):
     open_catalog(desktop, site_url, "?view=table")
-    desktop.check(".prss-compare-box >> nth=0")
+    desktop.check(".prss-catalog-compare-box >> nth=0")
     found = run_axe(desktop)["violations"]
     assert not found, describe("catalog, table view", found)

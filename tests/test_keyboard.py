@@ -8,7 +8,7 @@ from accessibility import pages_of, reached, tab_through, tab_to
 # The catalog's controls a desktop shows: the text box, sort, the chosen view, minimum evidence, each group's summary
 # and the check-boxes of the open groups, and each card's compare box (the sheet's buttons are for phones).
 FILTERS = ("#prss-catalog-text, #prss-catalog-sort, #prss-catalog input[name=view]:checked, #prss-catalog-min, "
-           "#prss-catalog summary, #prss-catalog details[open] input, #prss-catalog .prss-compare-box")
+           "#prss-catalog summary, #prss-catalog details[open] input, #prss-catalog .prss-catalog-compare-box")
 MAP_LINKS = ".prss-map a"
 # An SVG link may name its target in xlink:href.
 HREF = """() => { const a = document.activeElement;

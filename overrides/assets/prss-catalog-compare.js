@@ -8,8 +8,8 @@
   var MIN = 2, MAX = 4;
 
   function attach(catalog) {
-    var root = catalog.root, bar = root.querySelector(".prss-compare-bar");
-    var link = bar.querySelector(".prss-compare-link"), note = bar.querySelector(".prss-compare-note");
+    var root = catalog.root, bar = root.querySelector(".prss-catalog-compare-bar");
+    var link = bar.querySelector(".prss-catalog-compare-link"), note = bar.querySelector(".prss-catalog-compare-note");
     var chosen = catalog.compared; /* slugs, in the order ticked */
 
     function show(message) {
@@ -27,7 +27,7 @@
 
     root.addEventListener("change", function (event) {
       var box = event.target;
-      if (!box.classList.contains("prss-compare-box")) return;
+      if (!box.classList.contains("prss-catalog-compare-box")) return;
       var at = chosen.indexOf(box.value);
       if (box.checked && at < 0 && chosen.length >= MAX) {
         box.checked = false;
@@ -37,9 +37,9 @@
       if (!box.checked && at >= 0) chosen.splice(at, 1);
       show();
     });
-    bar.querySelector(".prss-compare-clear").addEventListener("click", function () {
+    bar.querySelector(".prss-catalog-compare-clear").addEventListener("click", function () {
       chosen.forEach(function (slug) {
-        root.querySelector('.prss-compare-box[value="' + CSS.escape(slug) + '"]').checked = false;
+        root.querySelector('.prss-catalog-compare-box[value="' + CSS.escape(slug) + '"]').checked = false;
       });
       chosen.length = 0;
       show();

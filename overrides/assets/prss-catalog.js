@@ -119,7 +119,7 @@
     root.addEventListener("submit", function (event) { event.preventDefault(); });
     root.addEventListener("change", function (event) {
       var target = event.target;
-      if (target.type === "checkbox" && !target.classList.contains("prss-compare-box")) update(true);
+      if (target.type === "checkbox" && !target.classList.contains("prss-catalog-compare-box")) update(true);
       else if (target.tagName === "SELECT" || target.name === "view") update(true);
     });
     current.textBox.addEventListener("input", function () { update(false); });

@@ -122,8 +122,9 @@ INTERCEPT_FIELDS = (
 SETTING_FIELDS = (
     Field("id", "id", True, "A slug that names the setting in `settings` lists."),
     Field("name", "text", True, "A short name.", max_len=120),
-    Field("keywords", "text-list", True, "Extra words people search with."),
+    Field("keywords", "text-list", False, "Extra words people search with; none for the cross-cutting `all-settings`."),
 )
+ALL_SETTINGS = "all-settings"  # cross-cutting practices' one setting: alone in a list, counted only under it
 LEVEL_FIELDS = (
     Field("id", "id", True, "A slug that names the level in `evidence.level`."),
     Field("name", "text", True, "A short name.", max_len=120),

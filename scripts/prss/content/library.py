@@ -99,7 +99,7 @@ def _library(vocab: Vocabulary, docs: dict[str, list[Document]], synonyms: tuple
     return Library(
         objectives=tuple(Objective(**o) for o in vocab["objectives"]),
         intercepts=tuple(Intercept(**i) for i in vocab["intercepts"]),
-        settings=tuple(Setting(s["id"], s["name"], tuple(s["keywords"])) for s in vocab["settings"]),
+        settings=tuple(Setting(s["id"], s["name"], tuple(s.get("keywords", ()))) for s in vocab["settings"]),
         levels=tuple(EvidenceLevel(lv["id"], lv["name"], lv["requires"], tuple(lv["crosswalk"].items()))
                      for lv in vocab["levels"]),
         practices=tuple(p for p in practices if not p.retired), retired=tuple(p for p in practices if p.retired),

@@ -61,8 +61,7 @@ def load_synonyms(root: Path) -> tuple[tuple[Synonym, ...], list[Problem]]:
         return (), problems + [Problem(display, 1, 1, "bad-vocabulary", f"{SYNONYM_FILE} is not a list of entries",
                                        "each entry needs exactly these fields: term, words")]
     doc = Document(display, {}, "", 1, [], text, front_line=1)
-    found: list[Synonym] = []
-    seen: dict[str, int] = {}  # a word or term, lower case: the entry that has it
+    entries: list[tuple[int, dict]] = []
     for i, entry in enumerate(data):
         if not isinstance(entry, dict):
             problems.append(problem(doc, (i,), "bad-vocabulary", f"entry {i + 1} of {SYNONYM_FILE} is not a set of "
@@ -70,17 +69,36 @@ def load_synonyms(root: Path) -> tuple[tuple[Synonym, ...], list[Problem]]:
             continue
         own = list(check_entry(doc, (i,), entry, SYNONYM_FIELDS, None, "the README's Content table"))
         problems += own
-        if own:
-            continue
-        synonym = Synonym(entry["term"].strip(), tuple(w.strip() for w in entry["words"]))
-        for n, word in enumerate(synonym.group()):
-            if seen.get(word, i) != i:
-                problems.append(problem(doc, (i, "words", n - 1) if n else (i, "term"), "duplicate-value",
-                                        f"'{word}' is already listed in entry {seen[word] + 1} of {SYNONYM_FILE}",
-                                        "a word may stand for one term only: keep it in one entry"))
+        if not own:
+            entries.append((i, entry))
+    terms: dict[str, int] = {}  # a term, lower case: its first entry
+    for i, entry in entries:
+        terms.setdefault(entry["term"].strip().lower(), i)
+    seen: dict[str, int] = {}  # a word, lower case: the entry that has it
+    for i, entry in entries:
+        term = entry["term"].strip().lower()
+        if terms[term] != i:
+            problems.append(problem(doc, (i, "term"), "duplicate-value", f"'{term}' is already the term of entry "
+                                    f"{terms[term] + 1} of {SYNONYM_FILE}", "merge the two entries into one"))
+        for n, word in enumerate(w.strip().lower() for w in entry["words"]):
+            problems += _word_problems(doc, (i, "words", n), word, terms, seen)
             seen.setdefault(word, i)
-        found.append(synonym)
-    return tuple(found), problems
+    return tuple(Synonym(e["term"].strip(), tuple(w.strip() for w in e["words"])) for _, e in entries), problems
+
+
+def _word_problems(doc: Document, keys: tuple, word: str, terms: dict[str, int], seen: dict[str, int]) -> list[Problem]:
+    """A word that is a term (its own entry's or another's), or that an earlier entry or place already lists."""
+    i = keys[0]
+    if word in terms:
+        where = "this entry's term" if terms[word] == i else f"the term of entry {terms[word] + 1} of {SYNONYM_FILE}"
+        fix = ("remove it from `words`: the term already matches itself" if terms[word] == i else
+               "merge the two entries: put this entry's term and words into the other entry's `words`")
+        return [problem(doc, keys, "synonym-is-term", f"the word '{word}' is {where}", fix)]
+    if word in seen:
+        place = "earlier in this entry" if seen[word] == i else f"in entry {seen[word] + 1} of {SYNONYM_FILE}"
+        return [problem(doc, keys, "duplicate-value", f"'{word}' is already listed {place}",
+                        "a word may stand for one term only: keep it in one entry")]
+    return []
 
 
 def _read(root: Path, display: str) -> tuple[object, str, list[Problem]]:

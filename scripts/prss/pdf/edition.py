@@ -38,7 +38,7 @@ CARD = re.compile(r'<li(?: [^>]*)?>\s*(?:<p class="prss-card-head">)?<a class="p
 # Web-only blocks print.css hides: dropped before layout, so WeasyPrint does not parse and style them per page.
 # The catalog's controls (its filters, the bar above the results, the compare bar) go the same way; the end tags of
 # the blocks they open are left, and the HTML parser drops them.
-WEB_ONLY = re.compile(r'<(p|figure) class="prss-(?:downloads|keywords|map|compare-bar)"[^>]*>.*?</\1>\s*'
+WEB_ONLY = re.compile(r'<(p|figure|form|sup) class="prss-(?:downloads|map|map-filter|search-words|catalog-compare-bar)"[^>]*>.*?</\1>\s*'
                       r'|<div [^>]*class="prss-catalog-filters".*?(?=<ul class="prss-cards">)', re.S)
 ID = re.compile(r'\sid="([^"]*)"')
 HREF = re.compile(r'\shref="#([^"]*)"')

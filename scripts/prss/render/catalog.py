@@ -17,12 +17,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from prss.model import Library, Practice
+from prss.model import ALL_SETTINGS, Library, Practice
 
 DATA_PATH = "data/catalog.json"
 SCRIPT_PATHS = tuple(f"assets/prss-catalog{part}.js" for part in ("-text", "-state", "-sheet", "-compare", ""))  # overrides/assets/
 CROSS_CUTTING = "cross-cutting"  # the intercept value of practices with `intercepts: []`
-ALL_SETTINGS = "all-settings"  # the setting of practices meant for every setting, counted only under itself
 LONG = 12  # a facet with more values than this starts collapsed (mentor sites, in a large library)
 SORTS = (("evidence", "Evidence strength"), ("title", "Title (A to Z)"), ("reviewed", "Last reviewed (newest first)"))
 VIEWS = (("list", "List"), ("table", "Table"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from prss.model import CITATION, Library
+from prss.model import ALL_SETTINGS, CITATION, Library, Setting
 from prss.render.catalog import catalog_view
 from prss.render.home import tiles
 from prss.render.jinja import environment
@@ -15,7 +15,7 @@ from prss.render.jsonld import keywords
 from prss.render.mentor_map import mentor_map
 from prss.render.profile import badges, practice_profile, reach
 from prss.render.related import Link, related
-from prss.render.search import search_leads
+from prss.render.search import search_leads, search_words
 
 SECTIONS = ("practices", "mentors", "objectives", "intercepts", "settings", "evidence")
 
@@ -51,7 +51,7 @@ def render_pages(library: Library, site, renders: Fresh | None = None) -> dict[s
         files[f"practices/{p.slug}.md"] = renders.render(
             practice, lookup, p=p, body=search_leads(link_citations(p.body)), site=site, keywords=keywords(p, library),
             related=[Link(q.slug, q.title, q.evidence.level) for q in neighbours[p.slug]],  # a body edit: one page
-            profile=practice_profile(library, p))
+            profile=practice_profile(library, p), search_words=search_words(p, library))
     for m in library.mentors:
         files[f"mentors/{m.slug}.md"] = renders.render(
             mentor, lookup, m=m, body=search_leads(link_citations(m.body)), practices=library.practices_where("mentors", m.slug),
@@ -110,10 +110,17 @@ def _browse_pages(library: Library, env: Environment, lookup: dict, renders: Fre
             practices=library.practices_where("intercepts", i.id), cross_cutting=cross_cutting)
     for s in library.settings:
         files[f"settings/{s.id}.md"] = browse(
-            kind="setting", title=s.name, lead=f"Practices that work in this setting ({', '.join(s.keywords)}).",
+            kind="setting", title=s.name, lead=_setting_lead(s),
             practices=library.practices_where("settings", s.id))
     for lv in library.levels:
         files[f"evidence/{lv.id}.md"] = browse(
             kind="evidence level", title=f"Evidence level: {lv.name}", lead=lv.requires,
             practices=library.practices_at_level(lv.id))
     return files
+
+
+def _setting_lead(s: Setting) -> str:
+    if s.id == ALL_SETTINGS:
+        return ("Cross-cutting practices, which apply in every justice and health setting: they are listed here, "
+                "not under each setting.")
+    return f"Practices that work in this setting ({', '.join(s.keywords)})."
