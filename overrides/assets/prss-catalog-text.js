@@ -16,21 +16,21 @@
     return " " + folded.replace(/[^a-z0-9]+/g, " ").trim() + " ";
   }
 
-  /* The query as terms; each term is a list of alternatives {text, whole}. A phrase of a synonym group found in
-     the query becomes one term holding every word of its group. */
+  /* The query as terms; each term is a list of alternatives {text, whole}. Each word is a term, and a phrase of a
+     synonym group found in the query is one more, holding every word of its group ("recovery coach" also finds
+     "peer recovery specialist"); a page with the whole phrase thus ranks above one with a single word of it. */
   function terms(query, synonyms) {
-    var rest = normalize(query);
+    var all = normalize(query);
     var found = [];
     synonyms.forEach(function (group) {
       var words = group.map(normalize);
-      var hit = words.filter(function (w) { return w.trim() && rest.indexOf(w) >= 0; });
+      var hit = words.filter(function (w) { return w.trim() && all.indexOf(w) >= 0; });
       if (!hit.length) return;
-      hit.forEach(function (w) { rest = rest.split(w).join(" "); });
       found.push(words.map(function (w) {
         return { text: w.slice(0, -1), whole: hit.indexOf(w) < 0 || w.length <= 4 };
       }));
     });
-    rest.trim().split(" ").filter(Boolean).forEach(function (word) {
+    all.trim().split(" ").filter(Boolean).forEach(function (word) {
       found.push([{ text: " " + word, whole: word.length <= 2 }]);
     });
     return found;
