@@ -11,6 +11,7 @@ from pathlib import Path
 
 from prss.cli.args import add_root, parse_args
 from prss.config import placeholder_warning, read_site
+from prss.site.compact import compact_pages
 from prss.site.generate import generate, unwritable
 from prss.site.mkdocs import run_mkdocs
 from prss.site.staging import Busy, Interrupted, lock, publish, staged, stoppable
@@ -63,6 +64,7 @@ def build(root: Path, site_dir: Path, generate_only: bool, phases: dict) -> int:
         if code := run_mkdocs(root, staging):
             print(f"build.py: error: mkdocs build --strict failed (exit {code})", file=sys.stderr)
             return 1
+        compact_pages(staging)  # the theme's indentation and blank lines, a tenth of a practice page
         lap("mkdocs")
         errors = gate_errors(root, staging, read_site(root).url)
         lap("gates")
