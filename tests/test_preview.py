@@ -1,4 +1,5 @@
 """A live preview (site/preview.py) regenerates from what it kept, and must write what a fresh build writes."""
+import dataclasses
 import os
 import shutil
 
@@ -6,8 +7,9 @@ import jinja2
 import pytest
 
 from conftest import copy_repo
+from prss.content.library import load_library
 from prss.site import preview as preview_module
-from prss.site.generate import generate
+from prss.site.generate import generate, unencodable
 from prss.site.preview import PROBLEMS_TITLE, Preview, refresh, snapshot
 
 EDITS = [  # (file, old text, new text): a body, a title that other pages list, a mentor every page may read,
@@ -127,3 +129,21 @@ def test_an_edit_of_text_alone_renders_only_the_page_that_shows_it(tmp_path, mon
     path.write_text(path.read_text(encoding="utf-8").replace(EDITS[0][1], EDITS[0][2], 1), encoding="utf-8")
     assert generate(root, preview) == 0
     assert rendered == ["practice.md.j2"]
+
+
+def test_a_lone_surrogate_saved_into_a_checked_practice_is_still_found(broken, capsys):
+    root, preview, practice, text = broken
+    practice.write_text(text.replace("title: Law", 'title: "\\uD800 Law', 1).replace("(LEAD)\n", '(LEAD)"\n', 1),
+                        encoding="utf-8")
+    assert not refresh(root, preview)
+    err, name = capsys.readouterr().err, "content/practices/law-enforcement-assisted-diversion.md"
+    assert f"{name} holds the character U+D800" in err or f"{name}:2:" in err  # the checker may see it first
+
+
+def test_a_record_changed_since_it_was_found_clean_is_looked_through_again(tmp_path):
+    root, clean = copy_repo(tmp_path), {}
+    library = load_library(root).library
+    assert unencodable(root, library, clean) == "" and len(clean) == len(library.practices) + len(library.mentors)
+    changed = dataclasses.replace(library.practices[0], title="Post\ud800 overdose outreach")
+    library = dataclasses.replace(library, practices=(changed, *library.practices[1:]))
+    assert f"{changed.path} holds the character U+D800" in unencodable(root, library, clean)
