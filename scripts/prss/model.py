@@ -4,8 +4,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from prss.synonym_fields import Synonym
 
 # A slug: a file name without '.md', an alias, a vocabulary id. Match it with SLUG.fullmatch (a plain match
 # would take 'old\n'); the pattern also serves the editor schemas, whose regex engine is ECMAScript's.
@@ -119,8 +122,9 @@ INTERCEPT_FIELDS = (
 SETTING_FIELDS = (
     Field("id", "id", True, "A slug that names the setting in `settings` lists."),
     Field("name", "text", True, "A short name.", max_len=120),
-    Field("keywords", "text-list", True, "Extra words people search with."),
+    Field("keywords", "text-list", False, "Extra words people search with; none for the cross-cutting `all-settings`."),
 )
+ALL_SETTINGS = "all-settings"  # cross-cutting practices' one setting: alone in a list, counted only under it
 LEVEL_FIELDS = (
     Field("id", "id", True, "A slug that names the level in `evidence.level`."),
     Field("name", "text", True, "A short name.", max_len=120),
@@ -286,6 +290,7 @@ class Library:
     # Retired practices keep a tombstone page (prss/redirects.py) but appear in no list: `practices`
     # holds only the current ones, so every list, count and relation leaves retired ones out.
     retired: tuple[Practice, ...] = ()
+    synonyms: tuple[Synonym, ...] = ()  # content/synonyms.yml: practitioners' words for our terms
 
     def practices_where(self, field: str, value) -> list[Practice]:
         """Practices whose list field holds value: the derived inverse of every relation."""

@@ -21,7 +21,7 @@ from prss.content.values import (
     label,
     problem,
 )
-from prss.model import RESERVED_IDS, SLUG, US_STATES, Field
+from prss.model import ALL_SETTINGS, RESERVED_IDS, SLUG, US_STATES, Field
 from prss.problems import Problem
 
 
@@ -94,10 +94,15 @@ def _objectives(doc, keys, field, value, ctx):
 
 
 def _settings(doc, keys, field, value, ctx):
+    """Passes: `settings: [jails, reentry]`, `settings: [all-settings]`.  Fails: `settings: [all-settings, jails]`."""
     if isinstance(value, list) and not value and field.required:
         yield problem(doc, keys, "empty-value", "'settings' is empty",
                       did_you_mean("", ctx.settings, "content/settings.yml"))
     yield from check_ids(doc, keys, value, ctx.settings, "setting", "content/settings.yml")
+    if isinstance(value, list) and ALL_SETTINGS in value and len(value) > 1:
+        yield problem(doc, keys + (value.index(ALL_SETTINGS),), "all-settings-not-alone",
+                      f"'{ALL_SETTINGS}' is listed with other settings",
+                      f"list '{ALL_SETTINGS}' alone for cross-cutting work, or list only the settings where it happens")
 
 
 def _mentors(doc, keys, field, value, ctx):

@@ -11,7 +11,7 @@ from prss.content.files import check_files, outside
 from prss.content.frontmatter import Document
 from prss.content.urls import check_urls
 from prss.content.values import Context
-from prss.content.vocabulary import Vocabulary, load_mirrors, load_vocabularies
+from prss.content.vocabulary import Vocabulary, load_mirrors, load_synonyms, load_vocabularies
 from prss.model import (
     RESERVED_PAGES,
     SLUG,
@@ -32,6 +32,7 @@ from prss.model import (
 )
 from prss.problems import Problem, has_errors
 from prss.profile_fields import IMPLEMENTATION_FIELDS
+from prss.synonym_fields import Synonym
 
 SECTIONS = ("practices", "mentors", "pages")
 WORDS = re.compile(r"[a-z0-9]+")
@@ -71,7 +72,8 @@ def load_library(root: Path, today: dt.date | None = None, *, cache: dict | None
     """
     vocab, problems = load_vocabularies(root)
     mirrors, found = load_mirrors(root)
-    problems += found
+    synonyms, more = load_synonyms(root)
+    problems += found + more
     tasks = [(path, display, name) for name in SECTIONS
              for path, display in _list_folder(root, name, problems)]
     slugs = {name: tuple(_stem(display) for _, display, section in tasks if section == name) for name in SECTIONS}
@@ -85,25 +87,26 @@ def load_library(root: Path, today: dt.date | None = None, *, cache: dict | None
         problems += [p for (_, found), task in zip(checked, tasks, strict=True) if task[2] == name for p in found]
     problems += check_urls(root, docs, {"objectives": ctx.objectives, "settings": ctx.settings,
                                         "evidence": ctx.levels, "intercepts": _ids(vocab["intercepts"])})
-    files = len(tasks) + len(VOCABULARIES)
-    return Loaded(problems, files, None if has_errors(problems) else _library(vocab, docs))
+    files = len(tasks) + len(VOCABULARIES) + 2  # and mirror-hosts.yml, synonyms.yml
+    return Loaded(problems, files, None if has_errors(problems) else _library(vocab, docs, synonyms))
 
 
 def _ids(entries: list[dict]) -> tuple:
     return tuple(e["id"] for e in entries)
 
 
-def _library(vocab: Vocabulary, docs: dict[str, list[Document]]) -> Library:
+def _library(vocab: Vocabulary, docs: dict[str, list[Document]], synonyms: tuple[Synonym, ...]) -> Library:
     practices = [_practice(d) for d in docs["practices"]]
     return Library(
         objectives=tuple(Objective(**o) for o in vocab["objectives"]),
         intercepts=tuple(Intercept(**i) for i in vocab["intercepts"]),
-        settings=tuple(Setting(s["id"], s["name"], tuple(s["keywords"])) for s in vocab["settings"]),
+        settings=tuple(Setting(s["id"], s["name"], tuple(s.get("keywords", ()))) for s in vocab["settings"]),
         levels=tuple(EvidenceLevel(lv["id"], lv["name"], lv["requires"], tuple(lv["crosswalk"].items()))
                      for lv in vocab["levels"]),
         practices=tuple(p for p in practices if not p.retired), retired=tuple(p for p in practices if p.retired),
         mentors=tuple(_mentor(d) for d in docs["mentors"]),
-        pages=tuple(Page(_stem(d.path), d.meta["title"], d.meta["summary"], d.body) for d in docs["pages"]))
+        pages=tuple(Page(_stem(d.path), d.meta["title"], d.meta["summary"], d.body) for d in docs["pages"]),
+        synonyms=synonyms)
 
 
 def _list_folder(root: Path, name: str, problems: list[Problem]) -> list[tuple[Path, str]]:

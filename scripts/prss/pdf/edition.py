@@ -34,7 +34,7 @@ SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # A practice card in a web list (templates/_practice_list.md.j2): its link, then the summary and level badge.
 CARD = re.compile(r'<li><a class="prss-card-link" href="([^"]*)">(.*?)</a>.*?</li>', re.S)
 # Web-only blocks print.css hides: dropped before layout, so WeasyPrint does not parse and style them per page.
-WEB_ONLY = re.compile(r'<(p|figure) class="prss-(?:downloads|keywords|map)"[^>]*>.*?</\1>\s*', re.S)
+WEB_ONLY = re.compile(r'<(p|figure|form|sup) class="prss-(?:downloads|map|map-filter|search-words)"[^>]*>.*?</\1>\s*', re.S)
 ID = re.compile(r'\sid="([^"]*)"')
 HREF = re.compile(r'\shref="#([^"]*)"')
 BROWSE = ("objectives/", "intercepts/", "settings/", "evidence/", "practices/index.md")

@@ -4,7 +4,8 @@ The script (overrides/assets/prss-catalog.js) enhances the server-rendered list 
 never the HTML, for each practice's field values. catalog.json holds:
 
     {"facets": [{"key": URL parameter, "label": legend, "values": [{"id", "name", "words"?}]}, ...],
-     "practices": [[slug, [value indexes of facet 0], [... of facet 1], ...], ...]}
+     "practices": [[slug, [value indexes of facet 0], [... of facet 1], ...], ...],
+     "synonyms": [[term, word, ...], ...]}   (content/synonyms.yml, lower case: any word of a group matches all)
 
 Indexes instead of repeated ids keep the file small at a thousand practices.
 """
@@ -30,7 +31,7 @@ def catalog_data(library: Library) -> dict:
     practices = [[p.slug] + [sorted(lookup[v] for v in _values(p, facet["key"]))
                              for facet, lookup in zip(facets, index, strict=True)]
                  for p in library.practices]
-    return {"facets": facets, "practices": practices}
+    return {"facets": facets, "practices": practices, "synonyms": [list(s.group()) for s in library.synonyms]}
 
 
 def _facets(library: Library) -> list[dict]:

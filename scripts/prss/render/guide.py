@@ -49,8 +49,12 @@ FIXES = {
     "unknown-objective": "Use one of the objective ids listed above.",
     "duplicate-objective": "Remove the repeated objective.",
     "duplicate-value": "Remove the repeated value.",
+    "synonym-is-term": "In `content/synonyms.yml`, list a word once: not as its own term's word, and not as a word "
+                       "of one entry when it is another entry's term (merge those two entries).",
     "unknown-intercept": "Use whole numbers from 0 to 5, or `[]` for a cross-cutting practice.",
     "unknown-setting": "Use one of the setting ids listed above.",
+    "all-settings-not-alone": "List `all-settings` alone for a cross-cutting practice, or drop it and list the "
+                              "settings where the practice runs.",
     "unknown-evidence-level": "Use one of the evidence-level ids listed above.",
     "unknown-mentor": "Use the file name (without `.md`) of a file in `content/mentors/`.",
     "unknown-practice": "Use the file name (without `.md`) of a file in `content/practices/`.",

@@ -11,14 +11,14 @@ from typing import Any
 
 from jinja2 import Environment
 
-from prss.model import CITATION, Library
+from prss.model import ALL_SETTINGS, CITATION, Library, Setting
 from prss.render.home import tiles
 from prss.render.jinja import environment
 from prss.render.jsonld import keywords
 from prss.render.mentor_map import mentor_map
 from prss.render.profile import badges, practice_profile, reach
 from prss.render.related import Link, related
-from prss.render.search import search_leads
+from prss.render.search import search_leads, search_words
 
 SECTIONS = ("practices", "mentors", "objectives", "intercepts", "settings", "evidence")
 
@@ -66,7 +66,7 @@ def render_pages(library: Library, site, renders: Fresh | None = None, text_only
         rel = f"practices/{p.slug}.md"
         files[rel] = renders.kept(rel, p) or renders.render(
             rel, practice, lookup, p=p, body=search_leads(link_citations(p.body)), site=site,
-            keywords=keywords(p, library), profile=practice_profile(library, p),
+            keywords=keywords(p, library), profile=practice_profile(library, p), search_words=search_words(p, library),
             related=[Link(q.slug, q.title, q.evidence.level) for q in neighbours()[p.slug]])  # a body edit: one page
     for m in library.mentors:
         rel = f"mentors/{m.slug}.md"
@@ -132,7 +132,7 @@ def _browse_pages(library: Library, env: Environment, lookup: dict, renders: Fre
     for s in library.settings:
         rel = f"settings/{s.id}.md"
         files[rel] = renders.kept(rel) or browse(
-            rel, kind="setting", title=s.name, lead=f"Practices that work in this setting ({', '.join(s.keywords)}).",
+            rel, kind="setting", title=s.name, lead=_setting_lead(s),
             practices=library.practices_where("settings", s.id))
     for lv in library.levels:
         rel = f"evidence/{lv.id}.md"
@@ -140,3 +140,10 @@ def _browse_pages(library: Library, env: Environment, lookup: dict, renders: Fre
             rel, kind="evidence level", title=f"Evidence level: {lv.name}", lead=lv.requires,
             practices=library.practices_at_level(lv.id))
     return files
+
+
+def _setting_lead(s: Setting) -> str:
+    if s.id == ALL_SETTINGS:
+        return ("Cross-cutting practices, which apply in every justice and health setting: they are listed here, "
+                "not under each setting.")
+    return f"Practices that work in this setting ({', '.join(s.keywords)})."

@@ -15,7 +15,7 @@ from prss.content.library import load_library
 from prss.model import Library
 from prss.pdf import render as pdf
 from prss.problems import has_errors, summary_line
-from prss.render import catalog, cite, export, feed, guide, hosting, redirects, social
+from prss.render import catalog, cite, compare, export, feed, guide, hosting, redirects, social
 from prss.render.pages import render_pages
 from prss.site.sources import docs_source, source_of
 
@@ -27,6 +27,7 @@ Producer = Callable[[Library, Site], Mapping[str, str | bytes]]
 PRODUCERS: list[Producer] = [
     render_pages,               # practice, mentor, browse and section pages
     catalog.produce_catalog,    # data/catalog.json, the catalog's filter data
+    compare.produce_compare,    # the compare page and its data/compare/<slug>.json files
     redirects.produce,          # redirect pages at old slugs, tombstones for retired practices
     cite.render_citations,      # BibTeX and RIS files
     export.render_data,         # open data, its JSON Schema and the Data page
@@ -44,8 +45,9 @@ WAYS_OUT = {errno.ENOSPC: "free some disk space", errno.EDQUOT: "free some disk 
 SURROGATE = re.compile("[\ud800-\udfff]")
 # Producers that never show a practice's or mentor site's text. They are given the library without it
 # (`without_text`), so a preview can keep their files when an edit changed only text.
-WITHOUT_TEXT: set[Producer] = {catalog.produce_catalog, redirects.produce, cite.render_citations, export.render_data,
-                feed.render_feed, guide.produce, hosting.produce, social.render_image}
+WITHOUT_TEXT: set[Producer] = {catalog.produce_catalog, compare.produce_compare, redirects.produce,
+                cite.render_citations, export.render_data, feed.render_feed, guide.produce, hosting.produce,
+                social.render_image}
 
 
 def generate(root: Path, preview: Preview | None = None, log: TextIO | None = None) -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from prss.config import REPO
+from prss.model import ALL_SETTINGS
 
 MENTORS_PER_PRACTICE = 0.3  # the real library's ratio: 6 mentor sites for 20 practices
 BODY_WORDS = 800
@@ -63,7 +64,8 @@ def write_library(root: Path, practices: int, seed: int = 1, today: dt.date | No
     for path in sorted((REPO / "content").glob("*.yml")):
         shutil.copy(path, content / path.name)
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        vocab[path.stem] = [entry["id"] for entry in data] if isinstance(data, list) else []  # not mirror-hosts
+        vocab[path.stem] = [entry.get("id") for entry in data] if isinstance(data, list) else []  # ids of the four with ids
+    vocab["settings"] = [s for s in vocab["settings"] if s != ALL_SETTINGS]  # it stands alone; listed with others it is an error
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
     mentors = [f"mentor-site-{i + 1}" for i in range(max(1, round(practices * MENTORS_PER_PRACTICE)))]
