@@ -45,11 +45,25 @@ def test_cached_reload_equals_a_fresh_load_as_a_problem_comes_and_goes(tmp_path,
 def test_reload_reads_only_the_edited_file(tmp_path, settled, monkeypatch):
     root, cache, read = make_root(tmp_path), {}, []
     load_library(root, TODAY, cache=cache)
-    monkeypatch.setattr(filecheck, "read_document", lambda path, display: read.append(display)
-                        or frontmatter.read_document(path, display))
+    monkeypatch.setattr(filecheck, "read_document", lambda path, display, raw=None: read.append(display)
+                        or frontmatter.read_document(path, display, raw))
     edit(root, "without them [1].", "without them [1], [1].")
     load_library(root, TODAY, cache=cache)
     assert read == [PRACTICE]
+
+
+def test_files_too_new_for_their_stamps_are_compared_by_their_bytes(tmp_path, monkeypatch):
+    """A library read just after it was written (every stamp too recent to trust) is parsed again only where
+    its bytes changed; an edit keeping size and mtime is seen."""
+    root, cache, read = make_root(tmp_path), {}, []
+    load_library(root, TODAY, cache=cache)
+    monkeypatch.setattr(filecheck, "read_document", lambda path, display, raw=None: read.append(display)
+                        or frontmatter.read_document(path, display, raw))
+    before = (root / PRACTICE).stat()
+    edit(root, "without them [1].", "without them [7].")
+    os.utime(root / PRACTICE, ns=(before.st_atime_ns, before.st_mtime_ns))
+    cached = load_library(root, TODAY, cache=cache)
+    assert read == [PRACTICE] and same(cached, load_library(root, TODAY))
 
 
 def test_an_unchanged_practice_is_checked_again_when_its_mentor_goes(tmp_path, settled):

@@ -1,7 +1,18 @@
-"""The convention every command line here shares: a usage error exits 2, --help exits 0."""
+"""What every command line here shares: the library root argument, and the exits (usage error 2, --help 0)."""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from prss.config import REPO
+
+
+def add_root(parser: argparse.ArgumentParser, option: bool = False, site_dir: str = "") -> None:
+    """The library root, ROOT (optional) or, with `option`, --root; with `site_dir`, the help of --site-dir too."""
+    parser.add_argument("--root" if option else "root", nargs=None if option else "?", type=Path, default=REPO,
+                        help="the library root (default: this repository)")
+    if site_dir:
+        parser.add_argument("--site-dir", type=Path, help=f"{site_dir} (default: ROOT/site)")
 
 
 def parse_args(parser: argparse.ArgumentParser, argv, known: bool = False):

@@ -9,8 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-from prss.cli.args import parse_args
-from prss.config import REPO, placeholder_warning, read_site
+from prss.cli.args import add_root, parse_args
+from prss.config import placeholder_warning, read_site
+from prss.site.compact import compact_pages
 from prss.site.generate import generate, unwritable
 from prss.site.mkdocs import run_mkdocs
 from prss.site.staging import Busy, Interrupted, lock, publish, staged, stoppable
@@ -21,8 +22,7 @@ def main(argv=None, phases: dict | None = None) -> int:
     """`phases`, when given, receives each step's wall seconds: generate, mkdocs, gates (for `make bench`)."""
     parser = argparse.ArgumentParser(prog="build.py", description="Check the content, generate docs/ and build "
                                      "site/ with MkDocs; site/ is replaced only when every gate passed.")
-    parser.add_argument("root", nargs="?", type=Path, default=REPO, help="the library root (default: this repository)")
-    parser.add_argument("--site-dir", type=Path, help="where to build (default: ROOT/site)")
+    add_root(parser, site_dir="where to build")
     parser.add_argument("--generate-only", action="store_true", help="write docs/ and stop before MkDocs")
     args = parse_args(parser, argv)
     if isinstance(args, int):
@@ -64,6 +64,7 @@ def build(root: Path, site_dir: Path, generate_only: bool, phases: dict) -> int:
         if code := run_mkdocs(root, staging):
             print(f"build.py: error: mkdocs build --strict failed (exit {code})", file=sys.stderr)
             return 1
+        compact_pages(staging)  # the theme's indentation and blank lines, a tenth of a practice page
         lap("mkdocs")
         errors = gate_errors(root, staging, read_site(root).url)
         lap("gates")

@@ -4,10 +4,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from prss.cli.args import parse_args
-from prss.config import REPO
+from prss.cli.args import add_root, parse_args
 from prss.content.library import load_library
 from prss.problems import has_errors, summary_line
 
@@ -16,7 +14,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="check_content.py", description="Report every content problem, as text "
                                      "or JSON. Exit 0 clean, 1 problems, 2 usage.")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    parser.add_argument("root", nargs="?", type=Path, default=REPO, help="the library root (default: this repository)")
+    add_root(parser)
     args = parse_args(parser, argv)
     if isinstance(args, int):
         return args

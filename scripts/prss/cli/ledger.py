@@ -8,8 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from prss.cli.args import parse_args
-from prss.config import REPO
+from prss.cli.args import add_root, parse_args
 from prss.content.permalinks import HEADER, LEDGER, built_urls, read_ledger
 
 
@@ -24,8 +23,7 @@ def append_new(root: Path, site_dir: Path) -> list[str]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="ledger.py", description=f"Append the URLs of the built site to {LEDGER}.")
-    parser.add_argument("root", nargs="?", type=Path, default=REPO, help="the library root (default: this repository)")
-    parser.add_argument("--site-dir", type=Path, help="the built site (default: ROOT/site)")
+    add_root(parser, site_dir="the built site")
     args = parse_args(parser, argv)
     if isinstance(args, int):
         return args

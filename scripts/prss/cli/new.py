@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from prss.cli.args import parse_args
-from prss.config import REPO
+from prss.cli.args import add_root, parse_args
 from prss.tools.scaffold import KINDS, create
 
 
@@ -18,7 +16,7 @@ def main(argv=None) -> int:
     parser.add_argument("kind", choices=tuple(KINDS), help="what to start")
     parser.add_argument("title", help="the practice's title or the mentor site's name")
     parser.add_argument("--slug", default="", help="the file name without .md (default: made from the title)")
-    parser.add_argument("--root", type=Path, default=REPO, help="the library root (default: this repository)")
+    add_root(parser, option=True)
     args = parse_args(parser, argv)
     if isinstance(args, int):
         return args

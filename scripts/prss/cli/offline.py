@@ -6,15 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from prss.cli.args import parse_args
-from prss.config import REPO
+from prss.cli.args import add_root, parse_args
 from prss.site.generate import generate
 from prss.site.offline import ZIP_NAME, build_offline
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="offline.py", description=f"Write dist/{ZIP_NAME}: the site for file://.")
-    parser.add_argument("root", nargs="?", type=Path, default=REPO, help="the library root (default: this repository)")
+    add_root(parser)
     parser.add_argument("--out", type=Path, help="where to write the zip (default: ROOT/dist)")
     args = parse_args(parser, argv)
     if isinstance(args, int):

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from prss.cli.args import parse_args
-from prss.config import REPO, read_site
+from prss.cli.args import add_root, parse_args
+from prss.config import read_site
 from prss.content.library import load_library
 from prss.pdf.edition import FULL_PDF
 from prss.pdf.render import documents, render_all
@@ -18,8 +17,7 @@ from prss.problems import has_errors, summary_line
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="pdf.py", description="Write the PDFs to SITE/downloads/.")
-    parser.add_argument("root", nargs="?", type=Path, default=REPO, help="the library root (default: this repository)")
-    parser.add_argument("--site-dir", type=Path, help="where to write downloads/ (default: ROOT/site)")
+    add_root(parser, site_dir="where to write downloads/")
     parser.add_argument("--only-library", action="store_true", help="skip the per-page PDFs")
     args = parse_args(parser, argv)
     if isinstance(args, int):

@@ -9,10 +9,8 @@ import os
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
-from prss.cli.args import parse_args
-from prss.config import REPO
+from prss.cli.args import add_root, parse_args
 from prss.site.preview import Preview, refresh, watch
 
 
@@ -20,7 +18,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
         prog="serve.py", description="Preview the library, regenerating docs/ whenever content/ changes.",
         epilog="Other options go to `mkdocs serve`, e.g. --dev-addr 127.0.0.1:8001 or --clean.")
-    parser.add_argument("--root", type=Path, default=REPO, help="the library root (default: this repository)")
+    add_root(parser, option=True)
     parsed = parse_args(parser, argv, known=True)
     if isinstance(parsed, int):
         return parsed

@@ -3,7 +3,9 @@
 A file's Document and its own problems depend only on its bytes and on the rules' Context (the
 vocabularies' ids, the other files' slugs, today's date and the mirror hosts). So a cached result is reused while the
 file's stamp (mtime and ctime in ns, size, inode) and the Context are the same; a changed Context only
-re-runs the rules.
+re-runs the rules. A file whose stamp could not be trusted when it was read (written within the last
+clock tick, as a whole library is just after it is written) keeps its bytes, and is reused next time
+if its bytes are the same, so the first edit after such a start reads every file but parses one.
 """
 from __future__ import annotations
 
@@ -32,17 +34,20 @@ def check_files(tasks: list[Task], ctx: Context, cache: dict | None = None) -> l
     # A file changed twice within the file system's clock tick keeps its stamp: trust no stamp that recent.
     settled = time.time_ns() - RACY_NS
     stamps = [_stamp(path, settled) for path, _, _ in tasks]
-    results = []
+    results, raws = [], []
     for task, stamp in zip(tasks, stamps, strict=True):
         hit = cache.get(str(task[0]))
-        if hit and stamp is not None and hit[0] == stamp:
-            doc, checked_with, found = hit[1:]
+        same_stamp = hit is not None and stamp is not None and hit[0] == stamp
+        raw = None if same_stamp else _read(task[0])
+        if hit and (same_stamp or raw is not None and hit[4] == raw):
+            doc, checked_with, found = hit[1:4]
             results.append((doc, found if checked_with == ctx else problems_of(doc, task[2], ctx)))
         else:
-            results.append(_check_one(task, ctx))
+            results.append(_check_one(task, ctx, raw))
+        raws.append(raw if stamp is None else None)  # a file read within a clock tick: compared by its bytes next time
     cache.clear()  # forget deleted files
-    cache.update((str(path), (stamp, doc, ctx, found))
-                 for (path, _, _), stamp, (doc, found) in zip(tasks, stamps, results, strict=True))
+    cache.update((str(path), (stamp, doc, ctx, found, raw))
+                 for (path, _, _), stamp, (doc, found), raw in zip(tasks, stamps, results, raws, strict=True))
     return results
 
 
@@ -77,7 +82,15 @@ def _stamp(path: Path, settled: int):
     return status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino
 
 
-def _check_one(task: Task, ctx: Context) -> Checked:
+def _read(path: Path) -> bytes | None:
+    """The file's bytes; None when it cannot be read (read_document then says why)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _check_one(task: Task, ctx: Context, raw: bytes | None = None) -> Checked:
     path, display, section = task
-    doc = read_document(path, display)
+    doc = read_document(path, display, raw)
     return doc, problems_of(doc, section, ctx)

@@ -44,9 +44,10 @@ class Document:
         return (1, 1)
 
 
-def read_document(path: Path, display: str) -> Document:
+def read_document(path: Path, display: str, raw: bytes | None = None) -> Document:
+    """The file's Document; `raw`: its bytes, when the caller has read them already."""
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as err:
         return _failed(display, Problem(display, 1, 1, "unreadable-file", f"the file cannot be read: {err.strerror}",
                                         "check that the file exists and that you may read it (its permissions)"))

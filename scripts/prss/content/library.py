@@ -64,10 +64,11 @@ def load_library(root: Path, today: dt.date | None = None, *, cache: dict | None
     """Read and check every content file; `library` is there only when no problem is an error.
 
     `cache`: pass the same dict (start with {}) to every load of one root, as a live preview does. A
-    file whose stamp (mtime and ctime in ns, size, inode) is unchanged and over two seconds old keeps
-    its parsed Document, and its own problems too while the vocabularies' ids, the file names and
-    `today` are unchanged. So the result always equals an uncached load, and reloading 1,300 files
-    after one edit reads one file (about 0.1 s in all). The dict is the loader's: do not read or change it.
+    file whose stamp (mtime and ctime in ns, size, inode) is unchanged and over two seconds old, or whose
+    bytes are unchanged when it was read newer than that, keeps its parsed Document, and its own problems
+    too while the vocabularies' ids, the file names and `today` are unchanged. So the result always
+    equals an uncached load, and reloading 1,300 files after one edit reads one file (about 0.1 s in
+    all). The dict is the loader's: do not read or change it.
     """
     vocab, problems = load_vocabularies(root)
     mirrors, found = load_mirrors(root)

@@ -27,8 +27,9 @@ def _identifiers(r) -> dict:
     found = [(name, value, url) for name, value, url in ids if value]
     if not found:
         return {}
+    same = [url for _, _, url in found if url != r.url]
     return {"identifier": [{"@type": "PropertyValue", "propertyID": name, "value": value} for name, value, _ in found],
-            "sameAs": [url for _, _, url in found if url != r.url]}
+            **({"sameAs": same} if same else {})}
 
 
 def _references(item) -> list[dict]:
@@ -54,8 +55,7 @@ def keywords(p: Practice, library: Library) -> tuple[str, ...]:
 
 
 def practice_jsonld(p: Practice, site: Site, words: tuple[str, ...] = ()) -> dict:
-    data = _page(p, site, "practices", "WebPage")
-    data["about"] = {"@type": "Thing", "name": p.title, "description": p.summary}
+    data = _page(p, site, "practices", "WebPage")  # no `about`: a Thing with the page's own name and description
     if words:
         data["keywords"] = list(words)
     if p.retired:

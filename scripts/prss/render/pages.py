@@ -5,6 +5,10 @@ here; the templates only print the values they are given.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
 from jinja2 import Environment
 
 from prss.model import ALL_SETTINGS, CITATION, Library, Setting
@@ -29,44 +33,61 @@ def link_citations(body: str) -> str:
 class Fresh:
     """Renders every page anew. A live preview passes site/preview.py's Renders instead, which keeps pages."""
 
-    def start(self, library: Library, shared: tuple) -> None:
+    def start(self, library: Library, shared: tuple, text_only: bool = False) -> None:
         pass
 
-    def render(self, template, lookup: dict, **context) -> str:
+    def kept(self, rel: str, *shown) -> str | None:
+        """The page at `rel` as last generated, when it must be the same: None here (see Renders)."""
+        return None
+
+    def render(self, rel: str, template, lookup: dict, **context) -> str:
         return template.render(**context, **lookup)
+
+    def derived(self, name: str, work: Callable[[], Any]) -> Any:
+        """work(), a value worked out from the library without its text (see Renders)."""
+        return work()
 
     def finish(self) -> None:
         pass
 
 
-def render_pages(library: Library, site, renders: Fresh | None = None) -> dict[str, str]:
-    """Every page's Markdown. `renders`: the pages of the previous generation, for a live preview."""
+def render_pages(library: Library, site, renders: Fresh | None = None, text_only: bool = False) -> dict[str, str]:
+    """Every page's Markdown. `renders`: the pages of the previous generation, for a live preview; `text_only`:
+    only the text (body) of practices or mentor sites changed since then, so only their own pages can differ.
+
+    `renders.kept(rel, *shown) or ...` comes first wherever a page is made, so a kept page costs no work at all.
+    """
     env, lookup, renders = environment(), _lookups(library), renders or Fresh()
     renders.start(library, (site, library.objectives, library.intercepts, library.settings, library.levels,
-                            library.mentors))
+                            library.mentors), text_only)
     files = {}
     practice, mentor = env.get_template("practice.md.j2"), env.get_template("mentor.md.j2")
-    neighbours = related(library)
+    neighbours = cache(lambda: renders.derived("related", lambda: related(library)))  # once a practice is rendered
     for p in library.practices:
-        files[f"practices/{p.slug}.md"] = renders.render(
-            practice, lookup, p=p, body=search_leads(link_citations(p.body)), site=site, keywords=keywords(p, library),
-            related=[Link(q.slug, q.title, q.evidence.level) for q in neighbours[p.slug]],  # a body edit: one page
-            profile=practice_profile(library, p), search_words=search_words(p, library))
+        rel = f"practices/{p.slug}.md"
+        files[rel] = renders.kept(rel, p) or renders.render(
+            rel, practice, lookup, p=p, body=search_leads(link_citations(p.body)), site=site,
+            keywords=keywords(p, library), profile=practice_profile(library, p), search_words=search_words(p, library),
+            related=[Link(q.slug, q.title, q.evidence.level) for q in neighbours()[p.slug]])  # a body edit: one page
     for m in library.mentors:
-        files[f"mentors/{m.slug}.md"] = renders.render(
-            mentor, lookup, m=m, body=search_leads(link_citations(m.body)), practices=library.practices_where("mentors", m.slug),
-            site=site, reach=reach(m))
+        rel = f"mentors/{m.slug}.md"
+        files[rel] = renders.kept(rel, m) or renders.render(
+            rel, mentor, lookup, m=m, body=search_leads(link_citations(m.body)), site=site, reach=reach(m),
+            practices=library.practices_where("mentors", m.slug))
     files.update(_browse_pages(library, env, lookup, renders))
     intros = {page.name: page for page in library.pages}
     for section in SECTIONS:
-        files[f"{section}/index.md"] = renders.render(
-            env.get_template(f"{section}_index.md.j2"), lookup, library=library, intro=intros.get(section), site=site,
-            **_index_values(section, library))
+        rel = f"{section}/index.md"
+        files[rel] = renders.kept(rel) or renders.render(
+            rel, env.get_template(f"{section}_index.md.j2"), lookup, library=library, intro=intros.get(section),
+            site=site, **_index_values(section, library))
     for page in library.pages:
+        rel = "index.md" if page.name == "index" else f"{page.name}.md"
         if page.name == "index":
-            files["index.md"] = renders.render(env.get_template("home.md.j2"), {}, page=page, tiles=tiles(library))
+            files[rel] = renders.kept(rel) or renders.render(rel, env.get_template("home.md.j2"), {}, page=page,
+                                                             tiles=tiles(library))
         elif page.name not in SECTIONS:
-            files[f"{page.name}.md"] = renders.render(env.get_template("page.md.j2"), {}, page=page)
+            files[rel] = renders.kept(rel) or renders.render(rel, env.get_template("page.md.j2"), {}, page=page)
     renders.finish()
     return files
 
@@ -99,22 +120,27 @@ def _index_values(section: str, library: Library) -> dict:
 
 def _browse_pages(library: Library, env: Environment, lookup: dict, renders: Fresh) -> dict[str, str]:
     files = {}
-    browse = lambda **context: renders.render(env.get_template("browse.md.j2"), lookup, **context)  # noqa: E731
+    browse = lambda rel, **context: renders.render(rel, env.get_template("browse.md.j2"), lookup, **context)  # noqa: E731
     for o in library.objectives:
-        files[f"objectives/{o.id}.md"] = browse(
-            kind="objective", title=o.name, lead=o.description, practices=library.practices_where("objectives", o.id))
+        rel = f"objectives/{o.id}.md"
+        files[rel] = renders.kept(rel) or browse(
+            rel, kind="objective", title=o.name, lead=o.description,
+            practices=library.practices_where("objectives", o.id))
     cross_cutting = [p for p in library.practices if not p.intercepts]
     for i in library.intercepts:
-        files[f"intercepts/{i.id}.md"] = browse(
-            kind="intercept", title=f"Intercept {i.id}: {i.name}", lead=i.definition, source=i.source,
+        rel = f"intercepts/{i.id}.md"
+        files[rel] = renders.kept(rel) or browse(
+            rel, kind="intercept", title=f"Intercept {i.id}: {i.name}", lead=i.definition, source=i.source,
             practices=library.practices_where("intercepts", i.id), cross_cutting=cross_cutting)
     for s in library.settings:
-        files[f"settings/{s.id}.md"] = browse(
-            kind="setting", title=s.name, lead=_setting_lead(s),
+        rel = f"settings/{s.id}.md"
+        files[rel] = renders.kept(rel) or browse(
+            rel, kind="setting", title=s.name, lead=_setting_lead(s),
             practices=library.practices_where("settings", s.id))
     for lv in library.levels:
-        files[f"evidence/{lv.id}.md"] = browse(
-            kind="evidence level", title=f"Evidence level: {lv.name}", lead=lv.requires,
+        rel = f"evidence/{lv.id}.md"
+        files[rel] = renders.kept(rel) or browse(
+            rel, kind="evidence level", title=f"Evidence level: {lv.name}", lead=lv.requires,
             practices=library.practices_at_level(lv.id))
     return files
 

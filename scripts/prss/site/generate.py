@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import os
 import re
 import sys
 from collections.abc import Callable, Mapping
@@ -61,7 +62,8 @@ def generate(root: Path, preview: Preview | None = None, log: TextIO | None = No
     if has_errors(loaded.problems):
         print(summary_line(loaded.problems, loaded.files), file=log)
         return 1
-    files = unencodable(root, loaded.library) or produce(root, loaded.library, read_site(root), preview)
+    files = unencodable(root, loaded.library, preview.clean if preview else None) or \
+        produce(root, loaded.library, read_site(root), preview)
     if isinstance(files, str):  # why they cannot be written
         print(files, file=log)
         return 1
@@ -76,8 +78,8 @@ def generate(root: Path, preview: Preview | None = None, log: TextIO | None = No
 def produce(root: Path, library: Library, site, preview: Preview | None = None) -> dict[str, str | bytes] | str:
     """Every producer's files, or why they cannot all be written (two producers writing one file)."""
     skeleton = without_text(library)
-    kept: dict[Producer, Mapping[str, str | bytes]] = (
-        preview.produced if preview and preview.skeleton == skeleton else {})  # only text changed: reuse
+    text_only = preview is not None and preview.skeleton == skeleton
+    kept: dict[Producer, Mapping[str, str | bytes]] = preview.produced if preview and text_only else {}  # reuse
     files: dict[str, str | bytes] = {}
     made: dict[Producer, Mapping[str, str | bytes]] = {}  # the WITHOUT_TEXT producers' files for this skeleton
     produced: Mapping[str, str | bytes]
@@ -85,7 +87,7 @@ def produce(root: Path, library: Library, site, preview: Preview | None = None) 
         if step in WITHOUT_TEXT:
             produced = made[step] = kept[step] if step in kept else step(skeleton, site)
         elif step is render_pages and preview:
-            produced = render_pages(library, site, preview.renders)
+            produced = render_pages(library, site, preview.renders, text_only)
         else:
             produced = step(library, site)
         clash = sorted(set(files) & set(produced))  # nothing lost: a second writer would hide the first
@@ -120,8 +122,9 @@ def write_tree(out: Path, files: dict[str, str | bytes], written: dict | None = 
     """
     out.mkdir(exist_ok=True)
     same_paths = written is not None and written.keys() == files.keys()
+    present = _files_under(out) if written is not None else set()  # one listing, not a stat of every file
     raw = {rel: data.encode("utf-8") if isinstance(data, str) else data for rel, data in files.items()
-           if written is None or written.get(rel) != data or not (out / rel).is_file()}  # encoded before any write
+           if written is None or written.get(rel) != data or rel not in present}  # encoded before any write
     for rel, data in raw.items():
         path = out / rel
         if not path.is_file() or path.read_bytes() != data:
@@ -140,6 +143,12 @@ def write_tree(out: Path, files: dict[str, str | bytes], written: dict | None = 
             path.rmdir()
 
 
+def _files_under(folder: Path) -> set[str]:
+    """The paths of the files under folder, relative to it, with / between names."""
+    start = len(str(folder)) + 1
+    return {os.path.join(top, name)[start:].replace(os.sep, "/") for top, _, names in os.walk(folder) for name in names}
+
+
 def unwritable(root: Path, error: OSError) -> str:
     """What to say when a file under root cannot be written: which file, why, and the way out."""
     where = Path(error.filename).relative_to(root) if error.filename and Path(error.filename).is_relative_to(root) \
@@ -148,12 +157,20 @@ def unwritable(root: Path, error: OSError) -> str:
     return f"error: cannot write {where}: {error.strerror or error}\n  hint: {way_out}, then build again"
 
 
-def unencodable(root: Path, library: Library) -> str:
+def unencodable(root: Path, library: Library, clean: dict | None = None) -> str:
     """Why the library cannot be written as UTF-8 (a lone surrogate, from a YAML "\\uD800" escape), naming its file;
-    '' when it can. Looked for before any producer runs, as each would fail on it in its own way."""
+    '' when it can. Looked for before any producer runs, as each would fail on it in its own way.
+
+    `clean`: a preview's {file: practice or mentor site} found clean before; one still equal is not looked through.
+    """
     for item in (*library.practices, *library.retired, *library.mentors, *library.pages, *library.objectives,
                  *library.intercepts, *library.settings, *library.levels):
+        path = getattr(item, "path", None)
+        if clean is not None and path is not None and clean.get(path) == item:
+            continue
         char = _surrogate(item)
+        if clean is not None and path is not None and not char:
+            clean[path] = item
         if char:
             return (f"error: {source_of(root, item)} holds the character U+{ord(char):04X}, which no file can hold "
                     f"(a lone surrogate, as a YAML \"\\u{ord(char):04X}\" escape writes)\n"

@@ -11,9 +11,10 @@ import io
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from prss.model import Library, Mentor, Page, Practice
 from prss.render.pages import Fresh
@@ -36,35 +37,59 @@ into the page you were reading.
 
 
 class Renders(Fresh):
-    """Pages kept from the last generation by their inputs, so a live preview re-renders only what an edit changed.
+    """Pages kept from the last generation, so a live preview re-renders only what an edit changed.
 
-    Inputs are frozen dataclasses and plain values, so equal inputs give an equal page. Each practice,
-    mentor site and page is compared with its previous version once per generation; an unchanged one
-    keeps its previous object, whose id then stands for it in the keys (cheap to hash, unlike 1,000
-    practices). What every template may read (the vocabularies, the mentor sites, the site) is compared
-    once too, and any change there forgets every page.
+    Inputs are frozen dataclasses and plain values, so equal inputs give an equal page. Each page is kept
+    with the key of what it was rendered from; a practice, mentor site or page stands in a key for its
+    file and a version number, which goes up whenever it differs from the last generation (cheap to hash,
+    unlike 1,000 practices, and never mistaken for another, as an object's id could be once it is gone).
+    What every template may read (the vocabularies, the mentor sites, the site) is compared once, and any
+    change there forgets every page. When only text changed (`text_only`), a page is kept unless it shows
+    a changed item's text, before anything is worked out for it (`kept`).
     """
 
     def __init__(self):
-        self.shared, self.kept, self.made, self.known = None, {}, {}, {}
+        self.shared, self.items, self.versions, self.changed = None, {}, {}, set()
+        self.pages, self.made, self.text_only = {}, {}, False  # pages: {docs/ path: (key, text)}
+        self.values: dict = {}  # derived(): {name: value}, while only text changes
 
-    def start(self, library: Library, shared: tuple) -> None:
+    def start(self, library: Library, shared: tuple, text_only: bool = False) -> None:
+        self.text_only = text_only and shared == self.shared
+        if not self.text_only:
+            self.values = {}
         if shared != self.shared:
-            self.shared, self.kept = shared, {}
-        known = {}
+            self.shared, self.pages = shared, {}
+        items, self.changed = {}, set()
         for item in (*library.practices, *library.retired, *library.mentors, *library.pages):
-            old = self.known.get(_name(item))
-            known[_name(item)] = old if old == item else item
-        self.known = known
+            name = _name(item)
+            if self.items.get(name) != item:
+                self.versions[name] = self.versions.get(name, 0) + 1
+                self.changed.add(name)
+            items[name] = item
+        self.items = items
 
-    def render(self, template, lookup: dict, **context) -> str:
+    def kept(self, rel: str, *shown) -> str | None:
+        """The page at rel as last generated, when only text changed and none of the `shown` items' text."""
+        old = self.pages.get(rel)
+        if old is None or not self.text_only or any(_name(item) in self.changed for item in shown):
+            return None
+        self.made[rel] = old
+        return old[1]
+
+    def derived(self, name: str, work: Callable[[], Any]) -> Any:
+        """The value worked out last time, when only text changed since: it is worked out without text."""
+        if name not in self.values:
+            self.values[name] = work()
+        return self.values[name]
+
+    def render(self, rel: str, template, lookup: dict, **context) -> str:
         key = (template.name, *((name, self._ident(value)) for name, value in sorted(context.items())))
-        page = self.kept.get(key)
-        self.made[key] = page if page is not None else template.render(**context, **lookup)
-        return self.made[key]
+        old = self.pages.get(rel)
+        self.made[rel] = old if old is not None and old[0] == key else (key, template.render(**context, **lookup))
+        return self.made[rel][1]
 
     def finish(self) -> None:
-        self.kept, self.made = self.made, {}
+        self.pages, self.made = self.made, {}
 
     def _ident(self, value):
         if isinstance(value, (list, tuple)):
@@ -72,7 +97,7 @@ class Renders(Fresh):
         if isinstance(value, Library):
             return tuple(self._ident(v) for v in (value.practices, value.retired, value.mentors, value.pages))
         if isinstance(value, (Practice, Mentor, Page)):
-            return id(self.known[_name(value)])
+            return _name(value), self.versions[_name(value)]
         return value
 
 
@@ -89,6 +114,7 @@ class Preview:
     produced: dict = field(default_factory=dict)  # {producer in WITHOUT_TEXT: its files}
     renders: Renders = field(default_factory=Renders)  # the pages rendered last time, by their inputs
     written: dict = field(default_factory=dict)  # docs/ as this preview last wrote it: {path: text or bytes}
+    clean: dict = field(default_factory=dict)  # {file: practice or mentor site} with no lone surrogate
 
 
 def refresh(root: Path, preview: Preview, log: TextIO | None = None) -> bool:
