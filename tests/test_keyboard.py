@@ -46,6 +46,15 @@ def test_search_opens_with_slash_and_a_result_opens_with_enter(site_url, page):
     page.wait_for_url(target)
 
 
+@pytest.mark.parametrize("path", ["", "practices/", "practices/ed-peer-recovery-coaching/"])
+def test_the_search_dialog_has_a_name_a_screen_reader_announces(site_url, page, path):
+    page.goto(site_url + path)
+    page.wait_for_function("document.querySelector('.md-search').getAttribute('aria-label')")
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    dialogs = [n.get("name", {}).get("value") for n in tree if n.get("role", {}).get("value") == "dialog"]
+    assert dialogs == ["Search the library"]
+
+
 def test_search_box_is_reached_by_tab(site_url, page):
     page.goto(site_url)
     assert tab_to(page, ".md-search__input", limit=5)
