@@ -40,3 +40,20 @@ def serve(folder: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+CATALOG_CARDS = "#prss-catalog .prss-cards > li"
+
+
+def open_catalog(page, site_url: str, query: str = "") -> None:
+    """The practice catalog, once its script has enhanced the filters."""
+    page.goto(site_url + "practices/" + query)
+    page.wait_for_selector("#prss-catalog[data-ready=ready]")
+
+
+def shown_cards(page) -> list[str]:
+    """The slugs of the catalog cards the filters show, in order, after "Show more" until there is no more."""
+    more = page.locator(".prss-catalog-more button:visible")
+    while more.count():
+        more.click()
+    return page.locator(f"{CATALOG_CARDS}:visible").evaluate_all("els => els.map(li => li.dataset.slug)")

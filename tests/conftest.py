@@ -72,6 +72,24 @@ def repo_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def offline_bundle(tmp_path_factory) -> Path:
+    """The fixture library's offline zip (scripts/offline.py), unpacked; PDFs are stand-ins (test_pdf covers them)."""
+    import zipfile
+
+    from prss.site.generate import generate
+    from prss.site.offline import ZIP_NAME, build_offline
+    root = make_root(tmp_path_factory.mktemp("offline"))
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("PRSS_PDF", "0")
+        assert generate(root) == 0
+        target = build_offline(root, root / "dist")
+    assert target == root / "dist" / ZIP_NAME
+    with zipfile.ZipFile(target) as archive:
+        archive.extractall(root / "unpacked")
+    return root / "unpacked" / target.stem
+
+
+@pytest.fixture(scope="session")
 def site_url(repo_site):
     """repo_site served over HTTP on 127.0.0.1; yields the base URL ending in '/'."""
     from browser import serve

@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from browser import open_catalog, shown_cards
 from prss.config import read_site
 from prss.content.library import load_library
 from prss.render.catalog import catalog_view
@@ -32,18 +33,8 @@ def slugs(practices) -> set[str]:
     return {p.slug for p in practices}
 
 
-def open_catalog(page, site_url, query=""):
-    page.goto(site_url + "practices/" + query)
-    page.wait_for_selector("#prss-catalog[data-ready=ready]")
-
-
 def shown(page) -> set[str]:
-    """The slugs of every card the filters show, after "Show more" until there is no more."""
-    more = page.locator(".prss-catalog-more button:visible")
-    while more.count():
-        more.click()
-    links = page.locator("#prss-catalog .prss-cards > li:visible a.prss-card-link")
-    return set(links.evaluate_all("els => els.map(a => a.pathname.split('/').filter(Boolean).pop())"))
+    return set(shown_cards(page))
 
 
 def query(page) -> dict:

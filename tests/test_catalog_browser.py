@@ -6,11 +6,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from accessibility import describe, installed_version, pinned_version, run_axe
+from browser import CATALOG_CARDS, open_catalog, shown_cards
 from prss.content.library import load_library
 
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
-CARDS = "#prss-catalog .prss-cards > li"
 WATCH_SHIFTS = """window.prssShift = 0;
 new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.prssShift += e.value; })
   .observe({type: "layout-shift", buffered: true});"""
@@ -46,17 +46,6 @@ def phone(browser):
     context.close()
 
 
-def open_catalog(page, site_url, query=""):
-    page.goto(site_url + "practices/" + query)
-    page.wait_for_selector("#prss-catalog[data-ready=ready]")
-
-
-def shown(page) -> list[str]:
-    """The slugs of the cards shown, in order, after "Show more" until there is no more."""
-    more = page.locator(".prss-catalog-more button:visible")
-    while more.count():
-        more.click()
-    return page.locator(f"{CARDS}:visible").evaluate_all("els => els.map(li => li.dataset.slug)")
 
 
 def query(page) -> dict:
@@ -75,7 +64,7 @@ def words_at_start(text: str, words) -> bool:
 
 def test_first_result_is_visible_without_scrolling_on_a_desktop(desktop, site_url):
     open_catalog(desktop, site_url)
-    assert in_view(desktop, desktop.locator(f"{CARDS} .prss-card-link").first)
+    assert in_view(desktop, desktop.locator(f"{CATALOG_CARDS} .prss-card-link").first)
     assert desktop.locator(".prss-catalog-filters").is_visible() and not desktop.locator(".prss-catalog-open").is_visible()
 
 
@@ -88,8 +77,8 @@ def test_phone_filters_open_in_a_sheet_and_show_n_returns_to_the_first_result(ph
     show = phone.locator(".prss-catalog-show")
     assert show.inner_text() == f"Show {len(jails)} practices" and in_view(phone, show)
     show.tap()
-    assert not phone.locator(".prss-catalog-filters").is_visible() and set(shown(phone)) == jails
-    assert in_view(phone, phone.locator(f"{CARDS}:visible .prss-card-link").first)
+    assert not phone.locator(".prss-catalog-filters").is_visible() and set(shown_cards(phone)) == jails
+    assert in_view(phone, phone.locator(f"{CATALOG_CARDS}:visible .prss-card-link").first)
     assert phone.inner_text(".prss-catalog-open") == "Filters (1)"
 
 
@@ -114,17 +103,17 @@ def test_a_chip_removes_its_filter(desktop, site_url):
 def test_minimum_evidence_shows_that_level_and_stronger(desktop, site_url, library):
     open_catalog(desktop, site_url, "?min_level=promising")
     strong = {lv.id for lv in library.levels[:[lv.id for lv in library.levels].index("promising") + 1]}
-    assert set(shown(desktop)) == {p.slug for p in library.practices if p.evidence.level in strong}
+    assert set(shown_cards(desktop)) == {p.slug for p in library.practices if p.evidence.level in strong}
     assert desktop.input_value("#prss-catalog-min") == "promising"
 
 
 def test_sort_by_title_and_by_review_date(desktop, site_url, library):
     titles = {p.slug: p.title for p in library.practices}
     open_catalog(desktop, site_url, "?sort=title")
-    assert [titles[s] for s in shown(desktop)] == sorted(titles.values(), key=str.casefold)
+    assert [titles[s] for s in shown_cards(desktop)] == sorted(titles.values(), key=str.casefold)
     desktop.select_option("#prss-catalog-sort", "reviewed")
     reviewed = {p.slug: p.last_reviewed for p in library.practices}
-    dates = [reviewed[s] for s in shown(desktop)]
+    dates = [reviewed[s] for s in shown_cards(desktop)]
     assert dates == sorted(dates, reverse=True) and query(desktop) == {"sort": ["reviewed"]}
 
 
@@ -159,7 +148,7 @@ def test_text_box_finds_any_word_with_title_matches_first(desktop, site_url, lib
     in_title = {p.slug for p in library.practices if words_at_start(p.title, words)}
     groups = [s.group() for s in library.synonyms if any(" " + w in " " + " ".join(words) for w in s.group())]
     first = [p for p in library.practices if words_at_start(p.title, words + tuple(w for g in groups for w in g))]
-    found = shown(desktop)
+    found = shown_cards(desktop)
     assert in_title and in_title <= set(found[:len(first)])
     assert {p.slug for p in library.practices if words_at_start(p.summary, words)} <= set(found)
     assert query(desktop) == {"q": ["recovery coach jail"]}
@@ -168,7 +157,7 @@ def test_text_box_finds_any_word_with_title_matches_first(desktop, site_url, lib
 def test_text_box_uses_the_synonyms(desktop, site_url, library):
     open_catalog(desktop, site_url, "?q=Narcan")
     naloxone = {p.slug for p in library.practices if "naloxone" in (p.title + " " + p.summary).lower()}
-    assert naloxone and naloxone <= set(shown(desktop))
+    assert naloxone and naloxone <= set(shown_cards(desktop))
 
 
 def test_q_in_the_address_fills_the_text_box_not_materials_search(desktop, site_url):
@@ -179,7 +168,7 @@ def test_q_in_the_address_fills_the_text_box_not_materials_search(desktop, site_
 
 def test_compare_boxes_build_the_compare_address(desktop, site_url):
     open_catalog(desktop, site_url)
-    slugs = shown(desktop)[:5]
+    slugs = shown_cards(desktop)[:5]
     for slug in slugs[:4]:
         desktop.check(f".prss-catalog-compare-box[value={slug}]")
     desktop.click(f".prss-catalog-compare-box[value={slugs[4]}]")  # a fifth is refused

@@ -3,17 +3,13 @@ picker, Back, the page without JavaScript, print on A4 and Letter, layout shift 
 import io
 import json
 import re
-import zipfile
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from pypdf import PdfReader
 
 from accessibility import describe, run_axe
-from conftest import make_root
 from prss.content.library import load_library
-from prss.site.generate import generate
-from prss.site.offline import build_offline
 
 SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 NOT_REPORTED = "Not reported in our sources"
@@ -182,22 +178,9 @@ def test_the_page_is_in_neither_the_nav_nor_search(repo_site):
 
 
 
-@pytest.fixture(scope="module")
-def offline(tmp_path_factory):
-    """The fixture library's offline bundle, unpacked (PDF stand-ins)."""
-    root = make_root(tmp_path_factory.mktemp("offline"))
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("PRSS_PDF", "0")
-        assert generate(root) == 0
-        target = build_offline(root, root / "dist")
-    with zipfile.ZipFile(target) as archive:
-        archive.extractall(root / "unpacked")
-    return root / "unpacked" / target.stem
-
-
-def test_in_the_offline_copy_the_view_steps_aside_for_the_text(page, offline):
+def test_in_the_offline_copy_the_view_steps_aside_for_the_text(page, offline_bundle):
     """The offline copy opens pages from file://, where the browser refuses fetch(): the text says what to do."""
-    page.goto((offline / "compare" / "index.html").as_uri() + "?p=ed-peer-recovery-coaching&p=quick-response-teams")
+    page.goto((offline_bundle / "compare" / "index.html").as_uri() + "?p=ed-peer-recovery-coaching&p=quick-response-teams")
     page.wait_for_selector("#prss-compare[data-ready=offline]", state="attached")
     assert page.locator("#prss-compare").is_hidden() and page.locator(".prss-compare-nojs").is_visible()
     assert "offline copy" in page.inner_text(".prss-compare-nojs")

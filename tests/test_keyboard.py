@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from accessibility import pages_of, reached, tab_through, tab_to
+from browser import open_catalog
 
 # The catalog's controls a desktop shows: the text box, sort, the chosen view, minimum evidence, each group's summary
 # and the check-boxes of the open groups, and each card's compare box (the sheet's buttons are for phones).
@@ -60,10 +61,6 @@ def test_search_box_is_reached_by_tab(site_url, page):
     assert tab_to(page, ".md-search__input", limit=5)
 
 
-def open_catalog(page, site_url):
-    """The catalog page, once its filters are ready for the keyboard."""
-    page.goto(site_url + "practices/")
-    page.wait_for_selector("#prss-catalog[data-ready=ready]")
 
 
 def test_every_catalog_filter_is_reached_by_tab_with_visible_focus(site_url, page):

@@ -1,31 +1,19 @@
 """The offline bundle: the zipped site, unpacked, works from file:// in Chromium, search and filters included."""
-import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import make_root
-from prss.site.generate import generate
-from prss.site.offline import ZIP_NAME, build_offline, file_link, link_pages_not_folders
+from prss.site.offline import file_link, link_pages_not_folders
 
 # home, catalog, a practice: the pages a reader opens first
 PAGES = ["index.html", "practices/index.html", "practices/quick-response-teams.html"]
 
 
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory):
-    """The fixture library's offline zip, unpacked; PDFs are left out here (test_pdf covers them)."""
-    root = make_root(tmp_path_factory.mktemp("offline"))
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("PRSS_PDF", "0")
-        assert generate(root) == 0
-        target = build_offline(root, root / "dist")
-    assert target == root / "dist" / ZIP_NAME
-    with zipfile.ZipFile(target) as archive:
-        archive.extractall(root / "unpacked")
-    return root / "unpacked" / target.stem
+@pytest.fixture
+def bundle(offline_bundle):
+    return offline_bundle
 
 
 class _Links(HTMLParser):
