@@ -57,3 +57,17 @@ def shown_cards(page) -> list[str]:
     while more.count():
         more.click()
     return page.locator(f"{CATALOG_CARDS}:visible").evaluate_all("els => els.map(li => li.dataset.slug)")
+
+
+# `value` (a JavaScript expression) equals `want` on five polls in a row, 100 ms apart. After Back, Material's
+# instant navigation may re-render a page that a script has already restored, and the script then restores it again.
+STEADY = """([value, want]) => {
+  const ok = JSON.stringify(eval(value)) === JSON.stringify(want);
+  window.prssSteady = ok ? (window.prssSteady || 0) + 1 : 0;
+  return window.prssSteady >= 5;
+}"""
+
+
+def wait_steady(page, value: str, want) -> None:
+    """Wait until the JavaScript expression `value` has stayed equal to `want` for half a second."""
+    page.wait_for_function(STEADY, arg=[value, want], polling=100)

@@ -4,6 +4,7 @@ the full map and list without JavaScript, no layout shift, and no axe violation.
 import pytest
 
 from accessibility import describe, installed_version, pinned_version, run_axe
+from browser import wait_steady
 from conftest import REPO
 from prss.content.library import load_library
 
@@ -15,15 +16,10 @@ SHOWN_MARKS = """els => els.filter(a => a.getBoundingClientRect().width > 0).map
   [new URL(a.href.baseVal, location.href).pathname, a.querySelector('text').textContent])"""
 SHOWN_ITEMS = """els => els.filter(li => li.getBoundingClientRect().height > 0).map(li =>
   [li.querySelector('a').pathname, (li.querySelector('.prss-map-key') || {}).textContent])"""
-# The filter shows `setting`, and the map and the list its sites, for five polls in a row: after Back, Material's
-# instant navigation may re-render the page once the script has already restored the old one.
-FILTERED = f"""([setting, want]) => {{
-  const ok = document.querySelector('#prss-map-setting').value === setting &&
-    JSON.stringify(({SHOWN_ITEMS})(Array.from(document.querySelectorAll('#prss-map-list > ul > li')))) === JSON.stringify(want) &&
-    JSON.stringify(({SHOWN_MARKS})(Array.from(document.querySelectorAll('.prss-map-mark')))) === JSON.stringify(want);
-  window.prssSettled = ok ? (window.prssSettled || 0) + 1 : 0;
-  return window.prssSettled >= 5;
-}}"""
+# The filter's value, and what the map and the list show (as SHOWN_MARKS and SHOWN_ITEMS list them).
+FILTERED = f"""[document.querySelector('#prss-map-setting').value,
+  ({SHOWN_ITEMS})(Array.from(document.querySelectorAll('#prss-map-list > ul > li'))),
+  ({SHOWN_MARKS})(Array.from(document.querySelectorAll('.prss-map-mark')))]"""
 # Each mark's circle: its size, and whether a tap at its centre lands on that mark rather than another.
 TARGETS = """els => els.map(c => { const r = c.getBoundingClientRect();
   const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
@@ -92,9 +88,9 @@ def test_a_setting_narrows_map_and_list_and_back_restores_each_view(tab, site_ur
         assert tab.locator(".prss-map-mark").evaluate_all(SHOWN_MARKS) == expected(setting) != expected()
         assert tab.locator("#prss-map-list > ul > li").evaluate_all(SHOWN_ITEMS) == expected(setting)
     tab.go_back()  # Material's instant navigation may re-render the page first: wait for the list, then compare
-    tab.wait_for_function(FILTERED, arg=["prisons", expected("prisons")], polling=100)
+    wait_steady(tab, FILTERED, ["prisons", expected("prisons"), expected("prisons")])
     tab.go_back()
-    tab.wait_for_function(FILTERED, arg=["", expected()], polling=100)
+    wait_steady(tab, FILTERED, ["", expected(), expected()])
 
 
 def test_a_shared_link_opens_the_filtered_view(page, site_url):
