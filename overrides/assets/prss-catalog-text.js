@@ -3,7 +3,7 @@
  * values and setting keywords). A word of content/synonyms.yml stands for every word of its group, so "narcan" finds
  * "naloxone". Typed words match the start of a word ("jail" finds "jails"); words of two letters or fewer, and the
  * synonyms a word brings in, match whole words only ("ed" does not find "education").
- * Used by prss-catalog.js as window.prssCatalogText; idle on its own.
+ * Used by prss-catalog.js as window.prssCatalogText, and by prss-compare.js's picker for `normalize`; idle on its own.
  */
 (function () {
   "use strict";

@@ -265,9 +265,10 @@
     };
   }
 
-  /* Lower case, no accents, words separated by single spaces: "Re-entry" -> "re entry". */
+  /* Lower case, no accents, words separated by single spaces: "Re-entry" -> "re entry"; folded as the catalog's
+     text box folds them (prss-catalog-text.js, loaded on every page before this script). */
   function words(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
+    return window.prssCatalogText.normalize(text).trim();
   }
 
   function el(tag, attributes, text) {
