@@ -56,8 +56,9 @@ def produce_compare(library: Library, site) -> dict[str, str]:
     files = {PAGE_PATH: compare_page(library),
              f"{DATA_DIR}/index.json": _json({"practices": [[p.slug, p.title] for p in
                                                             sorted(library.practices, key=lambda p: p.title.lower())]})}
+    names = Names(library)
     for p in library.practices + library.retired:
-        data = _json(retired_record(library, p) if p.retired else practice_record(library, p))
+        data = _json(retired_record(library, p) if p.retired else practice_record(names, p))
         for slug in (p.slug,) + p.aliases:
             files[f"{DATA_DIR}/{slug}.json"] = data
     return files
@@ -69,16 +70,23 @@ def compare_page(library: Library) -> str:
         rows=ROWS, badges=[levels[lv.id] for lv in library.levels], most=MOST, most_word=MOST_WORD)
 
 
-def practice_record(library: Library, p: Practice) -> dict:
+class Names:
+    """The library's intercept and setting names and mentor sites by id, looked up once for every practice."""
+
+    def __init__(self, library: Library):
+        self.intercepts = {i.id: i.name for i in library.intercepts}
+        self.settings = {s.id: s.name for s in library.settings}
+        self.mentors = {m.slug: m for m in library.mentors}
+
+
+def practice_record(names: Names, p: Practice) -> dict:
     return {"slug": p.slug, "title": p.title, "href": f"practices/{p.slug}/", "level": p.evidence.level,
-            "cells": practice_cells(library, p)}
+            "cells": practice_cells(names, p)}
 
 
-def practice_cells(library: Library, p: Practice) -> dict[str, list[Item]]:
+def practice_cells(names: Names, p: Practice) -> dict[str, list[Item]]:
     """Each row's items for one practice, worded as its page words them."""
-    intercepts = {i.id: i.name for i in library.intercepts}
-    settings = {s.id: s.name for s in library.settings}
-    mentors = {m.slug: m for m in library.mentors}
+    intercepts, settings, mentors = names.intercepts, names.settings, names.mentors
     given = dict(p.implementation)
     cells: dict[str, list[Item]] = {
         "evidence": [[p.evidence.basis]],
